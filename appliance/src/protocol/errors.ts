@@ -1,0 +1,52 @@
+/**
+ * Stable error codes, one place. Every refusal the appliance sends (over WebSocket or HTTP) carries
+ * one of these codes plus a human message. UIs switch on the code and show the message.
+ */
+export const ERRORS = {
+  E_BAD_JSON: 'The message is not valid JSON.',
+  E_BAD_ENVELOPE: 'The message does not follow the protocol envelope.',
+  E_UNKNOWN_METHOD: 'The requested action does not exist.',
+  E_BAD_PARAMS: 'The request parameters are invalid.',
+  E_TOO_LARGE: 'The message is larger than the appliance accepts.',
+  E_RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+  E_INTERNAL: 'The appliance could not complete the request.',
+  E_NOT_FOUND: 'Nothing was found at that address.',
+
+  E_AUTH_REQUIRED: 'Log in first.',
+  E_AUTH_INVALID: 'The username or password is incorrect.',
+  E_AUTH_LOCKED: 'This account is locked after too many failed logins. Ask an administrator to reset it.',
+  E_AUTH_DISABLED: 'This account is disabled.',
+  E_AUTH_TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
+  E_AUTH_TOTP_INVALID: 'The two-factor code is not valid.',
+  E_AUTH_TOKEN_INVALID: 'Your login has expired. Log in again.',
+  E_AUTH_KICKED: 'You were logged out because you logged in from another console.',
+  E_WEB_CONSOLE_DISABLED: 'The web rep console is not allowed to connect to this site.',
+  E_NOT_A_REP: 'This account may not use the representative console.',
+  E_FORBIDDEN: 'You do not have permission to do that.',
+  E_CSRF: 'The request was refused because it did not come from this site’s pages.',
+  E_DEFAULT_PASSWORD_PUBLIC:
+    'The administrator still has the default password: the appliance only listens on loopback until it is changed.',
+
+  E_SESSION_NOT_FOUND: 'That session no longer exists.',
+  E_SESSION_NOT_OWNER: 'Only the session owner can do that.',
+  E_SESSION_ALREADY_TAKEN: 'Another representative has already accepted this session.',
+  E_SESSION_ENDED: 'This session has ended.',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** An error that carries a stable code; thrown by domain code, serialized by adapters. */
+export class CodedError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERRORS[code]);
+    this.name = 'CodedError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+}

@@ -1,0 +1,5 @@
+/** The console protocol: imported by the appliance and the renderer alike. */
+export * from './errors.js';
+export * from './envelope.js';
+export * from './models.js';
+export * from './messages.js';

@@ -1,0 +1,120 @@
+/** Shared data shapes: what the appliance shows a console about users, queues, sessions and Jump Items. */
+import { z } from 'zod';
+
+export const Permissions = z.object({
+  administrator: z.boolean(),
+  viewReports: z.boolean(),
+  jumpClient: z.boolean(),
+  localJump: z.boolean(),
+  remoteJump: z.boolean(),
+  shellJump: z.boolean(),
+  localRdp: z.boolean(),
+  jumpStartAll: z.boolean(),
+  jumpManage: z.boolean(),
+  screenView: z.boolean(),
+  screenControl: z.boolean(),
+  annotations: z.boolean(),
+  fileUpload: z.boolean(),
+  fileDownload: z.boolean(),
+  commandShell: z.boolean(),
+  systemInfo: z.boolean(),
+  elevation: z.boolean(),
+  pinJumpClients: z.boolean(),
+  supportButtons: z.boolean(),
+  generateSessionKeys: z.boolean(),
+  shareNonTeam: z.boolean(),
+  inviteExternal: z.boolean(),
+  transfer: z.boolean(),
+  overrideJumpPolicy: z.boolean(),
+});
+export type Permissions = z.infer<typeof Permissions>;
+export type PermissionName = keyof Permissions;
+
+export const TeamRole = z.enum(['member', 'lead', 'manager']);
+export type TeamRole = z.infer<typeof TeamRole>;
+
+export const Me = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  publicDisplayName: z.string(),
+  isAdmin: z.boolean(),
+  permissions: Permissions,
+  teams: z.array(z.object({ id: z.number().int(), name: z.string(), role: TeamRole })),
+});
+export type Me = z.infer<typeof Me>;
+
+export const QueueKind = z.enum(['personal', 'team', 'general']);
+export type QueueKind = z.infer<typeof QueueKind>;
+
+/** A queue id is `personal:<userId>`, `team:<teamId>` or `general`. */
+export const QueueId = z.string().regex(/^(personal:\d+|team:\d+|general)$/);
+export type QueueId = z.infer<typeof QueueId>;
+
+export const Queue = z.object({
+  id: QueueId,
+  kind: QueueKind,
+  name: z.string(),
+  favourite: z.boolean(),
+  unreadChat: z.number().int().nonnegative(),
+});
+export type Queue = z.infer<typeof Queue>;
+
+export const SessionStatus = z.enum(['waiting', 'active', 'held', 'ended']);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const SessionType = z.enum(['support', 'jump']);
+export type SessionType = z.infer<typeof SessionType>;
+
+export const SessionSummary = z.object({
+  /** LSID: 32 lowercase hex characters, the vendor's session identifier. */
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  lseq: z.number().int(),
+  type: SessionType,
+  /** Click-to-chat sessions run in the customer's browser; the table prefixes them with [Browser]. */
+  browser: z.boolean(),
+  customerName: z.string(),
+  company: z.string(),
+  computer: z.string(),
+  issue: z.string(),
+  details: z.string(),
+  customAttributes: z.record(z.string(), z.string()),
+  queueId: QueueId,
+  status: SessionStatus,
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  /** ISO timestamp of when the session entered the appliance. */
+  createdAt: z.string(),
+  /** ISO timestamp of when it entered its current queue (waiting time counts from here). */
+  queuedAt: z.string(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const JumpMethod = z.enum(['pinned', 'local_push', 'push', 'shelljump', 'rdp', 'vnc']);
+export type JumpMethod = z.infer<typeof JumpMethod>;
+
+export const JumpItemStatus = z.enum(['active', 'offline', 'unusable']);
+export type JumpItemStatus = z.infer<typeof JumpItemStatus>;
+
+export const EndpointOs = z.enum(['windows', 'macos', 'linux', 'ios', 'android']);
+export type EndpointOs = z.infer<typeof EndpointOs>;
+
+export const JumpItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  method: JumpMethod,
+  groupId: z.number().int().nullable(),
+  groupName: z.string(),
+  hostname: z.string(),
+  comments: z.string(),
+  tag: z.string(),
+  publicIp: z.string(),
+  privateIp: z.string(),
+  os: EndpointOs,
+  status: JumpItemStatus,
+  lastAccessed: z.string().nullable(),
+});
+export type JumpItem = z.infer<typeof JumpItem>;
+
+export const JumpGroup = z.object({ id: z.number().int(), name: z.string(), code: z.string() });
+export type JumpGroup = z.infer<typeof JumpGroup>;
