@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what is missing, builds, then runs every suite —
+# static checks, unit + integration (vitest), Chromium e2e and Electron e2e (Playwright) — and ends
+# with one line "N passed, N failed, N skipped" added up over all of them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh test || exit 1
+rm -rf test-results && mkdir -p test-results
+
+step() { # name command... : a static check counted as one test
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then echo "ok: $name" >> test-results/checks.txt; else echo "FAILED: $name" >> test-results/checks.txt; fi
+}
+
+step build npm run --silent build
+step typecheck npm run --silent typecheck
+step boundaries npm run --silent lint
+
+echo "── unit + integration (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+
+echo "── end-to-end (Chromium)"
+npx playwright test
+echo "── end-to-end (Electron)"
+npx playwright test -c playwright.electron.config.ts
+
+node scripts/summarize-tests.mjs
