@@ -31,6 +31,11 @@ export const ERRORS = {
   E_SESSION_NOT_OWNER: 'Only the session owner can do that.',
   E_SESSION_ALREADY_TAKEN: 'Another representative has already accepted this session.',
   E_SESSION_ENDED: 'This session has ended.',
+
+  E_KEY_INVALID: 'That session key is not valid. Check the digits with your representative.',
+  E_KEY_EXPIRED: 'That session key has expired. Ask your representative for a new one.',
+  E_REP_UNAVAILABLE: 'That representative is not available right now. Choose another, or describe your issue.',
+  E_RENDERER_MISSING: 'This page has not been built. Run `npm run build` and restart the appliance.',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -40,6 +40,12 @@ export const methods = {
     result: Empty,
   },
 
+  /** Take a waiting session: the rep becomes its owner and it turns active. */
+  'session.accept': {
+    params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    result: z.object({ session: SessionSummary }),
+  },
+
   /** Jump Items the rep may see, searched and paged (at most 50 per page). */
   'jump.list': {
     params: z.object({

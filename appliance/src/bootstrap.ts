@@ -1,0 +1,124 @@
+/** Wires the appliance: database → repositories → domain services → HTTP + WebSocket adapters. */
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CodedError } from './protocol/index.js';
+import type { AppContext } from './context.js';
+import { DemoCustomers, DEFAULT_DEMO_CUSTOMERS, type DemoCustomerOptions } from './demo/customers.js';
+import { seedSite } from './demo/seed.js';
+import { AuthService } from './domain/auth.js';
+import { iso, systemClock, type Clock } from './domain/clock.js';
+import { InProcessEventBus } from './domain/event-bus.js';
+import { SessionIntake } from './domain/intake.js';
+import { JumpService } from './domain/jump.js';
+import { Presence } from './domain/presence.js';
+import { QueueService } from './domain/queues.js';
+import { RateLimiter } from './domain/rate-limit.js';
+import { SessionService } from './domain/sessions.js';
+import { buildHttpServer } from './http/server.js';
+import { createLogger, type Logger } from './log.js';
+import { openDatabase, sqliteRepositories } from './store/index.js';
+import { ConsoleGateway } from './ws/gateway.js';
+
+export interface ApplianceOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  demo?: boolean;
+  /** The desktop shell's per-launch secret: requests carrying it are the embedded desktop console. */
+  launchSecret?: string;
+  /** TLS: PEM file paths. */
+  cert?: string;
+  key?: string;
+  logLevel?: string;
+  /** Write logs to this file instead of stdout. */
+  logFile?: string;
+  /** Where the built Svelte pages are (default: found next to the bundle or in out/renderer). */
+  rendererDir?: string;
+  demoCustomers?: Partial<DemoCustomerOptions>;
+  clock?: Clock;
+}
+
+export interface Appliance {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function findRendererDir(): string | null {
+  const here = import.meta.dirname;
+  for (const dir of [join(here, '../renderer'), join(here, '../../out/renderer'), join(process.cwd(), 'out/renderer')]) {
+    if (existsSync(join(dir, 'console/index.html'))) return dir;
+  }
+  return null;
+}
+
+/** Starts an appliance: opens (and if new, seeds) the site in dataDir, then listens. */
+export async function createAppliance(opts: ApplianceOptions): Promise<Appliance> {
+  const host = opts.host ?? '127.0.0.1';
+  const clock = opts.clock ?? systemClock;
+  const log: Logger = createLogger(opts.logLevel, opts.logFile);
+  const db = openDatabase(opts.dataDir);
+  const repos = sqliteRepositories(db);
+  try {
+    const seeded = seedSite(repos, clock, opts.demo ?? false);
+    log.info({ seeded, dataDir: opts.dataDir }, 'site opened');
+    if (!isLoopback(host) && repos.users.byUsername('admin')?.passwordIsDefault) throw new CodedError('E_DEFAULT_PASSWORD_PUBLIC');
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  const bus = new InProcessEventBus();
+  const presence = new Presence();
+  const intake = new SessionIntake(repos, bus, presence, clock);
+  const ctx: AppContext = {
+    repos,
+    auth: new AuthService(repos, bus, clock),
+    queues: new QueueService(repos),
+    jump: new JumpService(repos),
+    intake,
+    sessions: new SessionService(repos, bus, clock),
+    presence,
+    bus,
+    clock,
+    log,
+    limits: { login: new RateLimiter(clock, 20, 60_000), portal: new RateLimiter(clock, 30, 60_000) },
+    startedAt: iso(clock),
+    launchSecret: opts.launchSecret ?? null,
+  };
+
+  const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
+  const http = await buildHttpServer(ctx, { rendererDir: opts.rendererDir ?? findRendererDir(), ...(https ? { https } : {}) });
+  const gateway = new ConsoleGateway(ctx);
+  http.server.on('upgrade', (req, socket, head) => {
+    if (!gateway.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await http.listen({ host, port: opts.port ?? 0 });
+  const port = (http.server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `${https ? 'https' : 'http'}://${urlHost}:${port}`;
+
+  const demoCustomers = opts.demo && repos.settings.get('site.demo') === 'true'
+    ? new DemoCustomers(repos, intake, clock, log, { ...DEFAULT_DEMO_CUSTOMERS, ...opts.demoCustomers })
+    : null;
+  demoCustomers?.start();
+  log.info({ url }, 'appliance listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        demoCustomers?.stop();
+        await gateway.close();
+        await http.close();
+        db.close();
+        log.info('appliance stopped');
+        log.flush();
+      })()),
+  };
+}

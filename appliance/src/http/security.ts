@@ -1,0 +1,53 @@
+/**
+ * Headers on every response and the CSRF guard for state-changing requests: JSON bodies only (a
+ * cross-site form cannot send them without a CORS preflight we never grant) and, when the browser
+ * says where it came from, the same origin.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CodedError } from '../protocol/index.js';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Svelte sets style attributes at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function securityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    return payload;
+  });
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Throws E_CSRF for a state-changing request that did not come from our own pages. */
+export function checkCsrf(req: FastifyRequest): void {
+  if (!UNSAFE.has(req.method)) return;
+  const type = String(req.headers['content-type'] ?? '');
+  if (!type.startsWith('application/json')) throw new CodedError('E_CSRF');
+  if (!isSameOrigin(req.headers.origin, req.headers.host)) throw new CodedError('E_CSRF');
+}
+
+/** True when there is no Origin header (non-browser clients) or it names this host. */
+export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+/** The SQLite implementation of every repository the domain uses. Nothing outside store/ writes SQL. */
+import type { Repositories } from '../domain/ports.js';
+import type { Db } from './db.js';
+import { SqliteJumpRepository } from './jump.js';
+import { SqliteLoginRepository, SqliteSettingsRepository } from './logins.js';
+import { SqliteSessionRepository } from './sessions.js';
+import { SqliteIssueRepository, SqliteTeamRepository } from './teams.js';
+import { SqliteUserRepository } from './users.js';
+
+export { openDatabase, type Db } from './db.js';
+
+export function sqliteRepositories(db: Db): Repositories {
+  return {
+    users: new SqliteUserRepository(db),
+    teams: new SqliteTeamRepository(db),
+    issues: new SqliteIssueRepository(db),
+    jump: new SqliteJumpRepository(db),
+    sessions: new SqliteSessionRepository(db),
+    logins: new SqliteLoginRepository(db),
+    settings: new SqliteSettingsRepository(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+  };
+}

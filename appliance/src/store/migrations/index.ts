@@ -1,0 +1,13 @@
+/**
+ * Numbered, forward-only migrations. `PRAGMA user_version` records how many have run; each runs in
+ * its own transaction so a crash mid-migration leaves the previous version intact.
+ */
+import * as m0001 from './0001-init.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: '0001-init', up: m0001.up }];

@@ -1,0 +1,100 @@
+import type { QueueId, SessionStatus, SessionSummary } from '../protocol/index.js';
+import type { NewSession, SessionRepository } from '../domain/ports.js';
+import type { Db } from './db.js';
+
+interface SessionRow {
+  id: string;
+  lseq: number;
+  type: SessionSummary['type'];
+  browser: number;
+  customer_name: string;
+  company: string;
+  computer: string;
+  issue: string;
+  details: string;
+  custom: string;
+  queue_id: QueueId;
+  status: SessionStatus;
+  owner_id: number | null;
+  owner_name: string | null;
+  created_at: string;
+  queued_at: string;
+}
+
+const toSummary = (r: SessionRow): SessionSummary => ({
+  id: r.id,
+  lseq: r.lseq,
+  type: r.type,
+  browser: r.browser === 1,
+  customerName: r.customer_name,
+  company: r.company,
+  computer: r.computer,
+  issue: r.issue,
+  details: r.details,
+  customAttributes: JSON.parse(r.custom) as Record<string, string>,
+  queueId: r.queue_id,
+  status: r.status,
+  ownerId: r.owner_id,
+  ownerName: r.owner_name,
+  createdAt: r.created_at,
+  queuedAt: r.queued_at,
+});
+
+const SELECT = 'SELECT s.*, u.display_name AS owner_name FROM sessions s LEFT JOIN users u ON u.id = s.owner_id';
+
+export class SqliteSessionRepository implements SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  create(s: NewSession, now: string): SessionSummary {
+    const lseq = ((this.db.prepare('SELECT MAX(lseq) AS m FROM sessions').get() as { m: number | null }).m ?? 0) + 1;
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, lseq, type, browser, customer_name, company, computer, issue, details, custom, queue_id, status, customer_token_hash, created_at, queued_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)`,
+      )
+      .run(s.id, lseq, s.type, s.browser ? 1 : 0, s.customerName, s.company, s.computer, s.issue, s.details, JSON.stringify(s.customAttributes), s.queueId, s.customerTokenHash, now, now);
+    return this.byId(s.id)!;
+  }
+
+  byId(id: string): SessionSummary | null {
+    const r = this.db.prepare<[string], SessionRow>(`${SELECT} WHERE s.id = ?`).get(id);
+    return r ? toSummary(r) : null;
+  }
+
+  byCustomerTokenHash(hash: string): SessionSummary | null {
+    const r = this.db.prepare<[string], SessionRow>(`${SELECT} WHERE s.customer_token_hash = ?`).get(hash);
+    return r ? toSummary(r) : null;
+  }
+
+  openInQueues(queueIds: readonly QueueId[]): SessionSummary[] {
+    if (!queueIds.length) return [];
+    return this.db
+      .prepare<string[], SessionRow>(`${SELECT} WHERE s.status != 'ended' AND s.queue_id IN (${queueIds.map(() => '?').join(',')}) ORDER BY s.queued_at, s.lseq`)
+      .all(...queueIds)
+      .map(toSummary);
+  }
+
+  countOpen(status: SessionStatus): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE status = ?').get(status) as { n: number }).n;
+  }
+
+  setStatus(id: string, status: SessionStatus, now: string): SessionSummary | null {
+    this.db.prepare(`UPDATE sessions SET status = ?, ended_at = CASE WHEN ? = 'ended' THEN ? ELSE ended_at END WHERE id = ?`).run(status, status, now, id);
+    return this.byId(id);
+  }
+
+  claim(id: string, ownerId: number): boolean {
+    return this.db.prepare("UPDATE sessions SET status = 'active', owner_id = ? WHERE id = ? AND status = 'waiting'").run(ownerId, id).changes === 1;
+  }
+
+  addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): void {
+    this.db.prepare('INSERT INTO session_events (session_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(sessionId, now, actor, kind, JSON.stringify(data));
+  }
+
+  events(sessionId: string) {
+    return this.db
+      .prepare<[string], { at: string; actor: string; kind: string; data: string }>('SELECT at, actor, kind, data FROM session_events WHERE session_id = ? ORDER BY id')
+      .all(sessionId)
+      .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
+  }
+}

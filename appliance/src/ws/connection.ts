@@ -1,0 +1,44 @@
+/** One console's WebSocket: who it is (once logged in) and how frames go out. */
+import type { WebSocket } from 'ws';
+import type { ErrorCode, EventData, EventName } from '../protocol/index.js';
+import type { Actor } from '../domain/permissions.js';
+import type { LoginRecord } from '../domain/ports.js';
+
+/** Past this much unsent data the console is too slow to keep up: drop it, it will reconnect and resync. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export class ConsoleConnection {
+  actor: Actor | null = null;
+  login: LoginRecord | null = null;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly kind: 'web' | 'desktop',
+    readonly address: string,
+  ) {}
+
+  get authenticated(): boolean {
+    return this.actor !== null;
+  }
+
+  sendResult(id: number, result: unknown): void {
+    this.send({ t: 'res', id, result });
+  }
+
+  sendError(id: number | null, code: ErrorCode, message: string): void {
+    this.send({ t: 'err', id, code, message });
+  }
+
+  sendEvent<E extends EventName>(event: E, data: EventData<E>): void {
+    this.send({ t: 'evt', event, data });
+  }
+
+  private send(frame: unknown): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+}
