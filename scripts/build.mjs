@@ -22,6 +22,7 @@ async function buildNode() {
     outdir: resolve(root, 'out/appliance'),
     absWorkingDir: root,
   });
+  // The appliance first: it is what the other bundles and the tests need most.
   await esbuild({
     ...common,
     format: 'esm',

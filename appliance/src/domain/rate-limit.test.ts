@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rate-limit.js';
+
+describe('RateLimiter', () => {
+  it('allows N attempts per window per key, then refuses until the window passes', () => {
+    let t = 0;
+    const rl = new RateLimiter({ now: () => new Date(t) }, 3, 1000);
+    expect([1, 2, 3, 4].map(() => rl.attempt('ip'))).toEqual([true, true, true, false]);
+    expect(rl.attempt('other')).toBe(true);
+    t = 1000;
+    expect(rl.attempt('ip')).toBe(true);
+  });
+});
