@@ -6,6 +6,7 @@ import { CodedError } from './protocol/index.js';
 import type { AppContext } from './context.js';
 import { DemoCustomers, DEFAULT_DEMO_CUSTOMERS, type DemoCustomerOptions } from './demo/customers.js';
 import { seedSite } from './demo/seed.js';
+import { DemoBots } from './demo/bots.js';
 import { AuthService } from './domain/auth.js';
 import { iso, systemClock, type Clock } from './domain/clock.js';
 import { InProcessEventBus } from './domain/event-bus.js';
@@ -14,11 +15,21 @@ import { JumpService } from './domain/jump.js';
 import { Presence } from './domain/presence.js';
 import { QueueService } from './domain/queues.js';
 import { RateLimiter } from './domain/rate-limit.js';
+import { CustomerPresence } from './domain/customer-presence.js';
+import { CustomerService } from './domain/customers.js';
+import { ExternalReps } from './domain/external.js';
+import { GraceTimers } from './domain/grace.js';
+import { InvitationService } from './domain/invitations.js';
+import { KeyService } from './domain/keys.js';
+import { Narrator } from './domain/narrator.js';
+import { RepConnectionLoss } from './domain/connection-loss.js';
+import { SessionView } from './domain/session-view.js';
 import { SessionService } from './domain/sessions.js';
 import { buildHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase, sqliteRepositories } from './store/index.js';
 import { ConsoleGateway } from './ws/gateway.js';
+import { CustomerGateway } from './ws/customer-gateway.js';
 
 export interface ApplianceOptions {
   dataDir: string;
@@ -74,19 +85,35 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
 
   const bus = new InProcessEventBus();
   const presence = new Presence();
+  const customerPresence = new CustomerPresence();
+  const timers = new GraceTimers();
+  const graceMs = (key: string, env: string, fallbackSeconds: number) => () =>
+    1000 * Number(repos.settings.get(key) ?? process.env[env] ?? fallbackSeconds);
   const intake = new SessionIntake(repos, bus, presence, clock);
+  const view = new SessionView(repos, presence, customerPresence);
+  const narrator = new Narrator(repos, view, bus);
+  const auth = new AuthService(repos, bus, clock);
+  const sessions = new SessionService(repos, view, narrator, bus, clock);
+  const keys = new KeyService(repos, clock);
   const ctx: AppContext = {
     repos,
-    auth: new AuthService(repos, bus, clock),
-    queues: new QueueService(repos),
+    auth,
+    queues: new QueueService(repos, presence),
     jump: new JumpService(repos),
     intake,
-    sessions: new SessionService(repos, bus, clock),
+    sessions,
+    invitations: new InvitationService(repos, view, narrator, bus, clock),
+    keys,
+    external: new ExternalReps(repos, keys, auth, narrator, clock),
+    customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120)),
+    repLoss: new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120)),
+    view,
     presence,
     bus,
     clock,
     log,
-    limits: { login: new RateLimiter(clock, 20, 60_000), portal: new RateLimiter(clock, 30, 60_000) },
+    // Failed logins and key guesses per address per minute; 10 wrong keys a minute makes 12 random digits unguessable.
+    limits: { login: new RateLimiter(clock, 20, 60_000), portal: new RateLimiter(clock, 120, 60_000), keys: new RateLimiter(clock, 10, 60_000) },
     startedAt: iso(clock),
     launchSecret: opts.launchSecret ?? null,
   };
@@ -94,8 +121,9 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
   const http = await buildHttpServer(ctx, { rendererDir: opts.rendererDir ?? findRendererDir(), ...(https ? { https } : {}) });
   const gateway = new ConsoleGateway(ctx);
+  const customerGateway = new CustomerGateway(ctx);
   http.server.on('upgrade', (req, socket, head) => {
-    if (!gateway.handleUpgrade(req, socket, head)) socket.destroy();
+    if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await http.listen({ host, port: opts.port ?? 0 });
   const port = (http.server.address() as AddressInfo).port;
@@ -103,8 +131,9 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const url = `${https ? 'https' : 'http'}://${urlHost}:${port}`;
 
   const demoCustomers = opts.demo && repos.settings.get('site.demo') === 'true'
-    ? new DemoCustomers(repos, intake, clock, log, { ...DEFAULT_DEMO_CUSTOMERS, ...opts.demoCustomers })
+    ? new DemoCustomers(repos, intake, ctx.customers, clock, log, { ...DEFAULT_DEMO_CUSTOMERS, ...opts.demoCustomers })
     : null;
+  const demoBots = demoCustomers ? new DemoBots(bus, ctx.customers, log) : null;
   demoCustomers?.start();
   log.info({ url }, 'appliance listening');
 
@@ -114,7 +143,10 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     close: () =>
       (closing ??= (async () => {
         demoCustomers?.stop();
+        demoBots?.stop();
+        timers.clear();
         await gateway.close();
+        await customerGateway.close();
         await http.close();
         db.close();
         log.info('appliance stopped');

@@ -1,14 +1,20 @@
 /** What the adapters (HTTP, WebSocket, demo) are handed: the domain services, wired once in bootstrap.ts. */
 import type { AuthService } from './domain/auth.js';
 import type { Clock } from './domain/clock.js';
+import type { RepConnectionLoss } from './domain/connection-loss.js';
+import type { CustomerService } from './domain/customers.js';
 import type { EventBus } from './domain/event-bus.js';
+import type { ExternalReps } from './domain/external.js';
 import type { SessionIntake } from './domain/intake.js';
+import type { InvitationService } from './domain/invitations.js';
 import type { JumpService } from './domain/jump.js';
+import type { KeyService } from './domain/keys.js';
 import type { Repositories } from './domain/ports.js';
 import type { Presence } from './domain/presence.js';
 import type { QueueService } from './domain/queues.js';
 import type { RateLimiter } from './domain/rate-limit.js';
 import type { SessionService } from './domain/sessions.js';
+import type { SessionView } from './domain/session-view.js';
 import type { Logger } from './log.js';
 
 export interface AppContext {
@@ -18,11 +24,17 @@ export interface AppContext {
   jump: JumpService;
   intake: SessionIntake;
   sessions: SessionService;
+  invitations: InvitationService;
+  keys: KeyService;
+  external: ExternalReps;
+  customers: CustomerService;
+  repLoss: RepConnectionLoss;
+  view: SessionView;
   presence: Presence;
   bus: EventBus;
   clock: Clock;
   log: Logger;
-  limits: { login: RateLimiter; portal: RateLimiter };
+  limits: { login: RateLimiter; portal: RateLimiter; keys: RateLimiter };
   startedAt: string;
   /** Requests carrying this header value come from the desktop shell that embeds us. */
   launchSecret: string | null;

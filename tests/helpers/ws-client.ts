@@ -29,8 +29,8 @@ export class TestClient {
     });
   }
 
-  static async connect(baseUrl: string, headers: Record<string, string> = {}): Promise<TestClient> {
-    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/ws/console', { headers });
+  static async connect(baseUrl: string, headers: Record<string, string> = {}, path = '/ws/console'): Promise<TestClient> {
+    const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path, { headers });
     await new Promise<void>((res, rej) => {
       ws.once('open', () => res());
       ws.once('error', rej);
@@ -43,6 +43,13 @@ export class TestClient {
     const id = this.nextId++;
     this.ws.send(JSON.stringify({ t: 'req', id, method, params }));
     return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  /** A customer-protocol call on a /ws/customer connection. */
+  customer(method: string, params: unknown): Promise<any> {
+    const id = this.nextId++;
+    this.ws.send(JSON.stringify({ t: 'req', id, method, params }));
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
   /** Sends anything (malformed frames included). */

@@ -86,7 +86,7 @@ describe('portal → console', () => {
     const { session } = await rep.call('session.accept', { sessionId: joined.sessionId });
     expect(session).toMatchObject({ status: 'active', ownerName: 'Ben Walker' });
     await expect(rep.call('session.accept', { sessionId: joined.sessionId })).rejects.toMatchObject({ code: 'E_SESSION_ALREADY_TAKEN' });
-    const status = (await (await json(`/api/portal/sessions/${joined.customerToken}`)).json()) as { status: string; repName: string };
+    const status = (await (await post('/api/portal/status', { customerToken: joined.customerToken })).json()) as { status: string; repName: string };
     expect(status).toMatchObject({ status: 'active', repName: 'Ben Walker' });
     rep.close();
   });

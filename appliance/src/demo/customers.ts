@@ -1,8 +1,10 @@
 /**
  * The demo-customer generator: keeps a few customers waiting in each team queue, and lets one who
  * has waited long give up now and then, so a trainer's console is never empty and never static.
+ * The customers are simulated in-process: always present, answered by demo/bots.ts.
  */
 import type { Clock } from '../domain/clock.js';
+import type { CustomerService } from '../domain/customers.js';
 import type { SessionIntake } from '../domain/intake.js';
 import type { Repositories } from '../domain/ports.js';
 import type { Logger } from '../log.js';
@@ -26,6 +28,7 @@ export class DemoCustomers {
   constructor(
     private readonly repos: Pick<Repositories, 'teams' | 'issues' | 'sessions'>,
     private readonly intake: SessionIntake,
+    private readonly customers: CustomerService,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly opts: DemoCustomerOptions = DEFAULT_DEMO_CUSTOMERS,
@@ -34,6 +37,8 @@ export class DemoCustomers {
   }
 
   start(): void {
+    // After a restart the simulated customers of open sessions are still "there".
+    for (const s of this.repos.sessions.openSimulated()) this.customers.simulate(s.id);
     this.tick();
     this.timer = setInterval(() => this.tick(), this.opts.intervalMs);
     this.timer.unref();
@@ -49,7 +54,7 @@ export class DemoCustomers {
     try {
       const now = this.clock.now().getTime();
       for (const team of this.repos.teams.list()) {
-        const waiting = this.repos.sessions.openInQueues([`team:${team.id}`]).filter((s) => s.status === 'waiting');
+        const waiting = this.repos.sessions.openInQueues([`team:${team.id}`]).filter((s) => s.status === 'waiting' && this.customers.isSimulated(s.id));
         const oldest = waiting[0];
         if (oldest && waiting.length >= this.opts.perTeam && now - Date.parse(oldest.queuedAt) > this.opts.patienceMs) {
           this.intake.abandon(oldest.id, 'The customer left before a representative accepted the session.');
@@ -64,6 +69,7 @@ export class DemoCustomers {
 
   private arrive(issueId: number): void {
     const c = DEMO_CUSTOMERS[this.next++ % DEMO_CUSTOMERS.length]!;
-    this.intake.enqueue({ name: c.name, company: c.company, computer: c.computer, details: c.details, browser: this.next % 3 === 0, route: { issueId } });
+    const { session } = this.intake.enqueue({ name: c.name, company: c.company, computer: c.computer, details: c.details, browser: this.next % 3 === 0, route: { issueId }, simulated: true });
+    this.customers.simulate(session.id);
   }
 }

@@ -53,6 +53,11 @@ export class AuthService {
     return this.open(actor, kind);
   }
 
+  /** A login without a password (external reps who redeemed their key). */
+  openFor(user: UserRecord, kind: LoginKind): LoginResult {
+    return this.open(this.actorFor(user), kind);
+  }
+
   /** A console login from an earlier token (desktop console restart, web reload with the cookie). */
   resume(token: string, kinds: readonly LoginKind[]): { actor: Actor; login: LoginRecord } {
     const login = this.repos.logins.live(hashToken(token), iso(this.clock));

@@ -1,13 +1,27 @@
 /**
- * Domain events fanned out to consoles. In-process today; the interface is what a shared message
- * bus implements when several appliances serve one site.
+ * Domain events fanned out to consoles and customer clients. Each event names its recipients (user
+ * ids, queues), so adapters deliver without deciding anything. In-process today; the interface is
+ * what a shared message bus implements when several appliances serve one site.
  */
-import type { QueueId, SessionSummary } from '../protocol/index.js';
+import type { ChatMessage, Invitation, Prompt, QueueId, SessionDetail, SessionSummary } from '../protocol/index.js';
+
+export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer'>;
 
 export type DomainEvent =
+  /** A session appeared in or changed in a queue (consoles that may view the queue get it). */
   | { type: 'session.changed'; session: SessionSummary }
   | { type: 'session.removed'; sessionId: string; queueId: QueueId }
-  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' };
+  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' }
+  /** A chat line: to the member reps listed, and to the customer when the audience is everyone. */
+  | { type: 'session.chat'; message: ChatMessage; recipients: number[] }
+  | { type: 'session.state'; state: SessionState; recipients: number[] }
+  | { type: 'session.prompt'; prompt: Prompt; recipients: number[] }
+  | { type: 'session.closed'; sessionId: string; reason: string; recipients: number[] }
+  | { type: 'invitation.created'; invitation: Invitation }
+  | { type: 'invitation.removed'; id: number; queueId: QueueId }
+  /** The customer's side: status changes and the end of the session. */
+  | { type: 'customer.status'; sessionId: string }
+  | { type: 'customer.ended'; sessionId: string; reason: string };
 
 export interface EventBus {
   publish(event: DomainEvent): void;

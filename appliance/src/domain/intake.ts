@@ -2,7 +2,7 @@
  * How customer sessions enter the appliance: the portal's issue form, a click on a rep's name, and
  * the demo-customer generator all come through here, so routing and the first events are one rule.
  */
-import { CodedError, type QueueId, type SessionSummary } from '../protocol/index.js';
+import { CodedError, type CustomerStatus, type QueueId, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Presence } from './presence.js';
@@ -17,16 +17,12 @@ export interface CustomerRequest {
   computer?: string | undefined;
   browser?: boolean;
   /** Exactly one route. */
-  route: { issueId: number } | { repId: number } | { sessionKey: string } | { accessKey: string } | { queueId: QueueId };
+  route: { issueId: number } | { repId: number } | { queueId: QueueId };
   customAttributes?: Record<string, string>;
+  /** A demo customer simulated inside the appliance: no customer token, always present. */
+  simulated?: boolean;
 }
 
-export interface CustomerStatus {
-  status: SessionSummary['status'];
-  queueName: string;
-  repName: string | null;
-  position: number | null;
-}
 
 export class SessionIntake {
   constructor(
@@ -50,12 +46,10 @@ export class SessionIntake {
       const rep = this.repos.users.byId(r.repId);
       if (!rep || rep.disabled || !this.presence.isOnline(rep.id)) throw new CodedError('E_REP_UNAVAILABLE');
       queueId = `personal:${rep.id}`;
-    } else if ('queueId' in r) {
-      queueId = r.queueId;
     } else {
-      // Session keys arrive with the support-loop issue: no key is valid yet.
-      throw new CodedError('E_KEY_INVALID');
+      queueId = r.queueId;
     }
+    if (queueId === 'general' && !this.presence.list().length) throw new CodedError('E_REP_UNAVAILABLE', 'No representative is available right now. Describe your issue instead, or try again later.');
     const customerToken = newToken();
     const now = iso(this.clock);
     const session = this.repos.transaction(() => {
@@ -71,7 +65,7 @@ export class SessionIntake {
           details: req.details ?? '',
           customAttributes: req.customAttributes ?? {},
           queueId,
-          customerTokenHash: hashToken(customerToken),
+          customerTokenHash: req.simulated ? null : hashToken(customerToken),
         },
         now,
       );
@@ -85,6 +79,12 @@ export class SessionIntake {
   /** What the customer's waiting page shows. */
   status(customerToken: string): CustomerStatus {
     const s = this.repos.sessions.byCustomerTokenHash(hashToken(customerToken));
+    if (!s) throw new CodedError('E_SESSION_NOT_FOUND');
+    return this.statusOf(s.id);
+  }
+
+  statusOf(sessionId: string): CustomerStatus {
+    const s = this.repos.sessions.byId(sessionId);
     if (!s) throw new CodedError('E_SESSION_NOT_FOUND');
     let position: number | null = null;
     if (s.status === 'waiting') {

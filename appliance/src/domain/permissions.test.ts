@@ -4,7 +4,7 @@ import type { UserRecord } from './ports.js';
 
 const user = (over: Partial<UserRecord> = {}): UserRecord => ({
   id: 7, username: 'ana', displayName: 'Ana', publicDisplayName: 'Ana', passwordHash: '', passwordIsDefault: false, isAdmin: false,
-  disabled: false, failedLogins: 0, lockedUntil: null, permissions: REP_PERMISSIONS, totpSecret: null, createdAt: '', lastLoginAt: null, ...over,
+  disabled: false, failedLogins: 0, lockedUntil: null, permissions: REP_PERMISSIONS, totpSecret: null, createdAt: '', lastLoginAt: null, externalSessionId: null, ...over,
 });
 const rep: Actor = { user: user(), teams: [{ teamId: 1, teamName: 'General', role: 'member', favourite: false }] };
 const admin: Actor = { user: user({ id: 1, isAdmin: true, permissions: ALL_PERMISSIONS }), teams: [] };

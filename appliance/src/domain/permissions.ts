@@ -2,7 +2,7 @@
  * The one place that decides who may do what. Every adapter asks here before calling the domain;
  * the UI only hides what these functions deny.
  */
-import { CodedError, type Permissions, type QueueId } from '../protocol/index.js';
+import { CodedError, type ErrorCode, type MemberRole, type Permissions, type QueueId } from '../protocol/index.js';
 import type { TeamMembership, UserRecord } from './ports.js';
 
 export interface Actor {
@@ -18,7 +18,20 @@ export type Action =
   | { kind: 'queue.view'; queueId: QueueId }
   | { kind: 'queue.favourite'; queueId: QueueId }
   | { kind: 'jump.list' }
-  | { kind: 'session.accept'; queueId: QueueId };
+  | { kind: 'session.accept'; queueId: QueueId }
+  | { kind: 'sessionKey.generate' }
+  | { kind: 'directory.list' }
+  /** Being in the session: open it, chat, mark read. */
+  | { kind: 'session.member'; role: MemberRole | null }
+  | { kind: 'session.prompt'; role: MemberRole | null }
+  | { kind: 'session.transfer'; role: MemberRole | null }
+  | { kind: 'session.share'; role: MemberRole | null; targetInMyTeams: boolean }
+  | { kind: 'session.inviteExternal'; role: MemberRole | null }
+  | { kind: 'session.removeMember'; role: MemberRole | null }
+  | { kind: 'session.end'; role: MemberRole | null }
+  | { kind: 'session.leave'; role: MemberRole | null }
+  | { kind: 'invitation.cancel'; isInviter: boolean }
+  | { kind: 'invitation.answer'; queueId: QueueId };
 
 /** Every representative permission on: what administrators get. */
 export const ALL_PERMISSIONS: Permissions = {
@@ -60,20 +73,70 @@ export const REP_PERMISSIONS: Permissions = {
 
 /** The queues an actor sees: their personal queue, their teams' queues, and the general queue. */
 export function visibleQueueIds(actor: Actor): QueueId[] {
+  // External reps see only the one session they were invited to, never a queue.
+  if (isExternal(actor)) return [];
   return [`personal:${actor.user.id}`, ...actor.teams.map((t) => `team:${t.teamId}` as QueueId), 'general'];
+}
+
+export const isExternal = (actor: Actor): boolean => actor.user.externalSessionId !== null;
+
+/** Why an action was refused: the code the adapters send back. */
+export function refusalFor(action: Action): ErrorCode {
+  if ('role' in action && action.role === null) return 'E_SESSION_NOT_MEMBER';
+  switch (action.kind) {
+    case 'session.member':
+    case 'session.prompt':
+      return 'E_SESSION_NOT_MEMBER';
+    case 'session.transfer':
+    case 'session.share':
+    case 'session.inviteExternal':
+    case 'session.removeMember':
+    case 'session.end':
+    case 'invitation.cancel':
+      return 'role' in action && action.role !== 'owner' ? 'E_SESSION_NOT_OWNER' : 'E_FORBIDDEN';
+    case 'session.leave':
+      return 'role' in action && action.role === 'owner' ? 'E_SESSION_OWNER_CANNOT_LEAVE' : 'E_SESSION_NOT_MEMBER';
+    default:
+      return 'E_FORBIDDEN';
+  }
 }
 
 export function isAllowed(actor: Actor, action: Action): boolean {
   const { user } = actor;
+  const p = user.permissions;
   if (user.disabled) return false;
+  const external = isExternal(actor);
   switch (action.kind) {
     case 'console.login':
+      return true;
     case 'admin.login':
     case 'admin.status.view':
     case 'jump.list':
-      return true;
+    case 'directory.list':
+      return !external;
+    case 'sessionKey.generate':
+      return !external && p.generateSessionKeys;
+    case 'session.member':
+      return action.role !== null;
+    case 'session.prompt':
+      return action.role === 'owner' || action.role === 'participant';
+    case 'session.transfer':
+      return action.role === 'owner' && p.transfer;
+    case 'session.share':
+      return action.role === 'owner' && (action.targetInMyTeams || p.shareNonTeam);
+    case 'session.inviteExternal':
+      return action.role === 'owner' && p.inviteExternal;
+    case 'session.removeMember':
+    case 'session.end':
+      return action.role === 'owner';
+    case 'session.leave':
+      return action.role === 'participant' || action.role === 'external';
+    case 'invitation.cancel':
+      return action.isInviter;
+    case 'invitation.answer':
+      return visibleQueueIds(actor).includes(action.queueId);
     case 'admin.users.list':
-      return user.isAdmin;
+      return user.isAdmin && !external;
     case 'queue.view':
     case 'session.accept':
       return visibleQueueIds(actor).includes(action.queueId);
@@ -82,7 +145,7 @@ export function isAllowed(actor: Actor, action: Action): boolean {
   }
 }
 
-/** Throws E_FORBIDDEN unless the action is allowed. */
+/** Throws the action's refusal code unless it is allowed. */
 export function authorize(actor: Actor, action: Action): void {
-  if (!isAllowed(actor, action)) throw new CodedError('E_FORBIDDEN');
+  if (!isAllowed(actor, action)) throw new CodedError(refusalFor(action));
 }

@@ -2,7 +2,10 @@
  * What the domain needs from storage, as interfaces: the SQLite repositories in store/ implement
  * them today; a shared database can implement them when one appliance is no longer enough.
  */
-import type { JumpGroup, JumpItem, Permissions, QueueId, SessionStatus, SessionSummary, TeamRole } from '../protocol/index.js';
+import type {
+  ChatAudience, ChatMessage, Invitation, InvitationKind, JumpGroup, JumpItem, MemberRole, Permissions, Prompt, PromptKind, QueueId, SessionStatus,
+  SessionSummary, TeamRole,
+} from '../protocol/index.js';
 
 export interface UserRecord {
   id: number;
@@ -19,6 +22,8 @@ export interface UserRecord {
   totpSecret: string | null;
   createdAt: string;
   lastLoginAt: string | null;
+  /** External reps are users bound to the one session they were invited to. */
+  externalSessionId: string | null;
 }
 
 export interface TeamMembership {
@@ -47,6 +52,10 @@ export interface UserRepository {
   recordLoginSuccess(id: number, now: string): void;
   recordLoginFailure(id: number, lockedUntil: string | null): number;
   memberships(userId: number): TeamMembership[];
+  /** An external representative: no password, no teams, one session. */
+  createExternal(displayName: string, sessionId: string, permissions: Permissions, now: string): UserRecord;
+  /** Users of a team (for "all reps of a team" and online counts). */
+  teamMembers(teamId: number): number[];
 }
 
 export interface TeamRecord {
@@ -134,9 +143,22 @@ export interface SessionRepository {
   openInQueues(queueIds: readonly QueueId[]): SessionSummary[];
   countOpen(status: SessionStatus): number;
   setStatus(id: string, status: SessionStatus, now: string): SessionSummary | null;
+  /** Moves a session to a queue (waiting time restarts there). */
+  moveTo(id: string, queueId: QueueId, status: SessionStatus, ownerId: number | null, now: string): void;
+  setOwner(id: string, ownerId: number | null): void;
   /** Makes a waiting session active with this owner; false when it was not waiting (someone was faster). */
   claim(id: string, ownerId: number): boolean;
-  addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): void;
+  /** Appends to the session's log; returns the event id (chat message ids are event ids). */
+  addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): number;
+  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string): ChatMessage;
+  /** The chat history, oldest first; customerView drops rep-only lines. */
+  messages(sessionId: string, customerView: boolean): ChatMessage[];
+  unreadCount(sessionId: string, afterEventId: number, readerId: number): number;
+  lastEventId(sessionId: string): number;
+  /** Open sessions of simulated (demo) customers. */
+  openSimulated(): SessionSummary[];
+  /** Sessions owned by this rep that are not ended. */
+  ownedBy(userId: number): SessionSummary[];
   events(sessionId: string): { at: string; actor: string; kind: string; data: Record<string, unknown> }[];
 }
 
@@ -163,6 +185,68 @@ export interface SettingsRepository {
   set(key: string, value: string): void;
 }
 
+export interface MemberRecord {
+  sessionId: string;
+  userId: number;
+  name: string;
+  role: MemberRole;
+  joinedAt: string;
+  lastReadEvent: number;
+  invitedBy: number | null;
+}
+
+export interface MemberRepository {
+  active(sessionId: string): MemberRecord[];
+  activeFor(userId: number): MemberRecord[];
+  role(sessionId: string, userId: number): MemberRole | null;
+  add(sessionId: string, userId: number, role: MemberRole, invitedBy: number | null, now: string): void;
+  setRole(sessionId: string, userId: number, role: MemberRole): void;
+  leave(sessionId: string, userId: number, now: string): boolean;
+  leaveAll(sessionId: string, now: string): number[];
+  markRead(sessionId: string, userId: number, eventId: number): void;
+}
+
+export interface KeyRecord {
+  id: number;
+  kind: 'support' | 'external';
+  issuerId: number;
+  sessionId: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  custom: Record<string, string>;
+  external: { name?: string; policy?: string; description?: string; comments?: string };
+}
+
+export interface KeyRepository {
+  create(rec: Omit<KeyRecord, 'id' | 'usedAt'> & { digitsHash: string; tokenHash: string }): KeyRecord;
+  byDigitsHash(hash: string): KeyRecord | null;
+  byTokenHash(hash: string): KeyRecord | null;
+  /** Marks a key used; false when it already was (single use, race-safe). */
+  markUsed(id: number, now: string): boolean;
+}
+
+export interface InvitationRecord extends Invitation {
+  inviterId: number;
+  stay: boolean;
+}
+
+export interface InvitationRepository {
+  create(rec: { sessionId: string; kind: InvitationKind; queueId: QueueId; targetName: string; inviterId: number; stay: boolean }, now: string): InvitationRecord;
+  byId(id: number): InvitationRecord | null;
+  open(sessionId: string): InvitationRecord[];
+  openInQueues(queueIds: readonly QueueId[]): InvitationRecord[];
+  /** Ends one invitation; false when it had already ended. */
+  end(id: number, reason: string, now: string): boolean;
+}
+
+export interface PromptRepository {
+  create(sessionId: string, kind: PromptKind, askedBy: string, now: string): Prompt;
+  byId(id: number): Prompt | null;
+  answer(id: number, state: 'allowed' | 'refused' | 'cancelled', now: string): Prompt | null;
+  list(sessionId: string): Prompt[];
+}
+
 export interface Repositories {
   users: UserRepository;
   teams: TeamRepository;
@@ -171,6 +255,10 @@ export interface Repositories {
   sessions: SessionRepository;
   logins: LoginRepository;
   settings: SettingsRepository;
+  members: MemberRepository;
+  keys: KeyRepository;
+  invitations: InvitationRepository;
+  prompts: PromptRepository;
   /** Runs fn atomically (one transaction in SQLite). */
   transaction<T>(fn: () => T): T;
 }

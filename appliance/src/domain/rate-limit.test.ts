@@ -11,3 +11,17 @@ describe('RateLimiter', () => {
     expect(rl.attempt('ip')).toBe(true);
   });
 });
+
+describe('RateLimiter for failures only', () => {
+  it('blocks after N failures; successes cost nothing', () => {
+    let t = 0;
+    const rl = new RateLimiter({ now: () => new Date(t) }, 2, 1000);
+    expect(rl.blocked('ip')).toBe(false);
+    rl.fail('ip');
+    expect(rl.blocked('ip')).toBe(false);
+    rl.fail('ip');
+    expect(rl.blocked('ip')).toBe(true);
+    t = 1000;
+    expect(rl.blocked('ip')).toBe(false);
+  });
+});

@@ -1,4 +1,8 @@
-/** A fixed-window limiter per key (client address + action): bounds guessing of passwords and keys. */
+/**
+ * A fixed-window limiter per key (client address + action): bounds guessing of passwords and keys.
+ * `attempt` counts every try; `blocked` + `fail` count only failures, so people who get it right
+ * are never slowed down by it.
+ */
 import type { Clock } from './clock.js';
 
 export class RateLimiter {
@@ -12,18 +16,34 @@ export class RateLimiter {
 
   /** Counts one attempt; false when the key is over its limit in the current window. */
   attempt(key: string): boolean {
-    const now = this.clock.now().getTime();
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.prune(now);
-      this.windows.set(key, { start: now, count: 1 });
-      return true;
-    }
-    w.count++;
-    return w.count <= this.limit;
+    this.fail(key);
+    return this.windows.get(key)!.count <= this.limit;
   }
 
-  private prune(now: number): void {
+  /** True when the key has used up its window (without counting this look). */
+  blocked(key: string): boolean {
+    const w = this.current(key);
+    return w !== null && w.count >= this.limit;
+  }
+
+  /** Counts one failure. */
+  fail(key: string): void {
+    const w = this.current(key);
+    if (w) w.count++;
+    else {
+      if (this.windows.size > 10_000) this.prune();
+      this.windows.set(key, { start: this.clock.now().getTime(), count: 1 });
+    }
+  }
+
+  private current(key: string): { start: number; count: number } | null {
+    const w = this.windows.get(key);
+    if (!w || this.clock.now().getTime() - w.start >= this.windowMs) return null;
+    return w;
+  }
+
+  private prune(): void {
+    const now = this.clock.now().getTime();
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
 }

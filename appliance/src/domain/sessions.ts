@@ -1,29 +1,208 @@
-/** A session's life once it is in a queue: accepted by a rep (more steps arrive with the support loop). */
-import { CodedError, type SessionSummary } from '../protocol/index.js';
+/**
+ * A session from the reps' side: accept, open, chat, prompts, and the three ways out (End, Hold,
+ * Leave) plus Remove Member. Each change is written in one transaction before anyone is told.
+ */
+import { CodedError, type ChatAudience, type ChatMessage, type MySession, type Prompt, type PromptKind, type SessionDetail, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
+import type { Narrator } from './narrator.js';
 import { authorize, type Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
+import { toInvitation, type SessionView } from './session-view.js';
+
+type Repos = Pick<Repositories, 'sessions' | 'members' | 'invitations' | 'prompts' | 'users' | 'transaction'>;
+
+export const PROMPT_TEXT: Record<PromptKind, string> = {
+  screen_view: 'view your screen',
+  screen_control: 'view and control your computer',
+  command_shell: 'open a command shell on your computer',
+  file_transfer: 'transfer files to and from your computer',
+  system_info: 'view system information about your computer',
+  elevation: 'run the support software with administrative rights',
+};
 
 export class SessionService {
   constructor(
-    private readonly repos: Pick<Repositories, 'sessions' | 'transaction'>,
+    private readonly repos: Repos,
+    private readonly view: SessionView,
+    private readonly narrator: Narrator,
     private readonly bus: EventBus,
     private readonly clock: Clock,
   ) {}
 
+  /** Accept a waiting session (first one wins), or pick up one's own held session. */
   accept(actor: Actor, sessionId: string): SessionSummary {
     const s = this.repos.sessions.byId(sessionId);
     if (!s || s.status === 'ended') throw new CodedError(s ? 'E_SESSION_ENDED' : 'E_SESSION_NOT_FOUND');
     authorize(actor, { kind: 'session.accept', queueId: s.queueId });
     const now = iso(this.clock);
-    const accepted = this.repos.transaction(() => {
-      if (!this.repos.sessions.claim(sessionId, actor.user.id)) return null;
-      this.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'session.accept', { rep: actor.user.displayName }, now);
-      return this.repos.sessions.byId(sessionId);
+    const me = actor.user;
+    const announce = this.repos.transaction(() => {
+      if (s.status === 'held' && s.ownerId === me.id) {
+        this.repos.sessions.setStatus(sessionId, 'active', now);
+        this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.resume', { rep: me.displayName }, now);
+        return this.narrator.say(sessionId, `${me.displayName} resumed the session.`, now);
+      }
+      if (!this.repos.sessions.claim(sessionId, me.id)) return null;
+      this.repos.members.add(sessionId, me.id, 'owner', null, now);
+      this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.accept', { rep: me.displayName }, now);
+      return this.narrator.say(sessionId, `${me.publicDisplayName} joined the session.`, now);
     });
-    if (!accepted) throw new CodedError('E_SESSION_ALREADY_TAKEN');
-    this.bus.publish({ type: 'session.changed', session: accepted });
-    return accepted;
+    if (!announce) throw new CodedError('E_SESSION_ALREADY_TAKEN');
+    announce();
+    this.narrator.state(sessionId);
+    return this.repos.sessions.byId(sessionId)!;
+  }
+
+  open(actor: Actor, sessionId: string): SessionDetail {
+    const role = this.repos.members.role(sessionId, actor.user.id);
+    authorize(actor, { kind: 'session.member', role });
+    const detail = this.view.detail(sessionId, actor.user.id);
+    if (!detail) throw new CodedError('E_SESSION_NOT_FOUND');
+    return detail;
+  }
+
+  mine(actor: Actor): MySession[] {
+    return this.repos.members
+      .activeFor(actor.user.id)
+      .map((m) => {
+        const session = this.repos.sessions.byId(m.sessionId);
+        if (!session || session.status === 'ended') return null;
+        return { session, role: m.role, unread: this.repos.sessions.unreadCount(m.sessionId, m.lastReadEvent, actor.user.id) };
+      })
+      .filter((x): x is MySession => x !== null);
+  }
+
+  markRead(actor: Actor, sessionId: string): void {
+    authorize(actor, { kind: 'session.member', role: this.repos.members.role(sessionId, actor.user.id) });
+    this.repos.members.markRead(sessionId, actor.user.id, this.repos.sessions.lastEventId(sessionId));
+  }
+
+  /** A rep's chat line: committed, then delivered. */
+  chat(actor: Actor, sessionId: string, body: string, audience: ChatAudience): ChatMessage {
+    authorize(actor, { kind: 'session.member', role: this.repos.members.role(sessionId, actor.user.id) });
+    this.requireOpen(sessionId);
+    const u = actor.user;
+    const message = this.repos.transaction(() => {
+      const m = this.repos.sessions.chat(sessionId, { kind: 'rep', id: u.id, name: u.publicDisplayName }, body, audience, iso(this.clock));
+      this.repos.members.markRead(sessionId, u.id, m.id);
+      return m;
+    });
+    this.narrator.publish(message);
+    return message;
+  }
+
+  /** Ask the customer for a permission; the customer client answers Allow or Refuse. */
+  prompt(actor: Actor, sessionId: string, kind: PromptKind): Prompt {
+    const role = this.repos.members.role(sessionId, actor.user.id);
+    authorize(actor, { kind: 'session.prompt', role });
+    const s = this.requireOpen(sessionId);
+    if (s.status !== 'active') throw new CodedError('E_SESSION_NOT_ACTIVE');
+    const now = iso(this.clock);
+    const name = actor.user.publicDisplayName;
+    const [prompt, say] = this.repos.transaction(() => {
+      const p = this.repos.prompts.create(sessionId, kind, name, now);
+      this.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'prompt.asked', { kind, promptId: p.id }, now);
+      return [p, this.narrator.say(sessionId, `${name} is requesting to ${PROMPT_TEXT[kind]}. Waiting on the customer to respond to the prompt.`, now)] as const;
+    });
+    say();
+    this.bus.publish({ type: 'session.prompt', prompt, recipients: this.view.recipients(sessionId) });
+    return prompt;
+  }
+
+  /** End Session: the customer is disconnected, every rep removed, invitations withdrawn. */
+  end(actor: Actor, sessionId: string): void {
+    authorize(actor, { kind: 'session.end', role: this.repos.members.role(sessionId, actor.user.id) });
+    this.requireOpen(sessionId);
+    this.close(sessionId, `rep:${actor.user.id}`, `${actor.user.displayName} ended the session.`);
+  }
+
+  /** Hold Session: back to the owner's personal queue; other members stay. */
+  hold(actor: Actor, sessionId: string): void {
+    authorize(actor, { kind: 'session.end', role: this.repos.members.role(sessionId, actor.user.id) });
+    this.requireOpen(sessionId);
+    const now = iso(this.clock);
+    const me = actor.user;
+    const say = this.repos.transaction(() => {
+      this.repos.sessions.moveTo(sessionId, `personal:${me.id}`, 'held', me.id, now);
+      this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.hold', {}, now);
+      return this.narrator.say(sessionId, `${me.publicDisplayName} put the session on hold.`, now);
+    });
+    say();
+    this.narrator.state(sessionId);
+  }
+
+  /** Leave Session (a participant or an external rep). */
+  leave(actor: Actor, sessionId: string): void {
+    authorize(actor, { kind: 'session.leave', role: this.repos.members.role(sessionId, actor.user.id) });
+    this.removeMember(sessionId, actor.user.id, `${actor.user.publicDisplayName} left the session.`, 'You left the session.');
+  }
+
+  /** Remove Member (owner only). */
+  remove(actor: Actor, sessionId: string, userId: number): void {
+    authorize(actor, { kind: 'session.removeMember', role: this.repos.members.role(sessionId, actor.user.id) });
+    if (userId === actor.user.id) throw new CodedError('E_SESSION_OWNER_CANNOT_LEAVE');
+    const target = this.repos.members.active(sessionId).find((m) => m.userId === userId);
+    if (!target) throw new CodedError('E_MEMBER_NOT_FOUND');
+    this.removeMember(sessionId, userId, `${actor.user.publicDisplayName} removed ${target.name} from the session.`, `${actor.user.publicDisplayName} removed you from the session.`);
+  }
+
+  /** Takes one rep out: their invitations vanish, and external reps they invited go too when no other owner is left. */
+  removeMember(sessionId: string, userId: number, line: string, reasonForThem: string): void {
+    const now = iso(this.clock);
+    const removed: number[] = [userId];
+    const { say, gone } = this.repos.transaction(() => {
+      if (!this.repos.members.leave(sessionId, userId, now)) throw new CodedError('E_MEMBER_NOT_FOUND');
+      this.repos.sessions.addEvent(sessionId, `rep:${userId}`, 'member.left', { reason: line }, now);
+      const gone = this.repos.invitations.open(sessionId).filter((i) => i.inviterId === userId);
+      for (const i of gone) this.repos.invitations.end(i.id, 'inviter left', now);
+      const owners = this.repos.members.active(sessionId).filter((m) => m.role === 'owner');
+      if (!owners.length) {
+        for (const m of this.repos.members.active(sessionId).filter((x) => x.role === 'external' && x.invitedBy === userId)) {
+          this.repos.members.leave(sessionId, m.userId, now);
+          removed.push(m.userId);
+        }
+      }
+      return { say: this.narrator.say(sessionId, line, now), gone };
+    });
+    for (const i of gone) this.bus.publish({ type: 'invitation.removed', id: i.id, queueId: i.queueId });
+    say();
+    this.bus.publish({ type: 'session.closed', sessionId, reason: reasonForThem, recipients: removed });
+    this.narrator.state(sessionId, removed);
+  }
+
+  /** Ends a session for everyone (owner's End, customer never returned, admin). */
+  close(sessionId: string, actor: string, reason: string): void {
+    const now = iso(this.clock);
+    const result = this.repos.transaction(() => {
+      const s = this.repos.sessions.byId(sessionId);
+      if (!s || s.status === 'ended') return null;
+      const invitations = this.repos.invitations.open(sessionId);
+      for (const i of invitations) this.repos.invitations.end(i.id, 'session ended', now);
+      for (const p of this.repos.prompts.list(sessionId)) if (p.state === 'pending') this.repos.prompts.answer(p.id, 'cancelled', now);
+      const say = this.narrator.say(sessionId, reason, now);
+      const members = this.repos.members.active(sessionId).map((m) => m.userId);
+      this.repos.sessions.addEvent(sessionId, actor, 'session.end', { reason }, now);
+      return { say, members, invitations, queueId: s.queueId };
+    });
+    if (!result) return;
+    result.say();
+    this.repos.transaction(() => {
+      this.repos.members.leaveAll(sessionId, now);
+      this.repos.sessions.setStatus(sessionId, 'ended', now);
+    });
+    for (const i of result.invitations) this.bus.publish({ type: 'invitation.removed', id: i.id, queueId: i.queueId });
+    this.bus.publish({ type: 'session.closed', sessionId, reason, recipients: result.members });
+    this.bus.publish({ type: 'session.removed', sessionId, queueId: result.queueId });
+    this.bus.publish({ type: 'customer.ended', sessionId, reason });
+  }
+
+  private requireOpen(sessionId: string): SessionSummary {
+    const s = this.repos.sessions.byId(sessionId);
+    if (!s) throw new CodedError('E_SESSION_NOT_FOUND');
+    if (s.status === 'ended') throw new CodedError('E_SESSION_ENDED');
+    return s;
   }
 }
+
+export { toInvitation };

@@ -27,7 +27,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   };
 
   app.post('/login/api/login', async (req, reply) => {
-    if (!ctx.limits.login.attempt(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
+    if (ctx.limits.login.blocked(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
     const body = LoginBody.parse(req.body);
     try {
       const { token, actor } = ctx.auth.login(body.username, body.password, 'admin');
@@ -35,6 +35,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       setCookie(reply, req, token);
       return { me: toMe(actor) };
     } catch (e) {
+      ctx.limits.login.fail(`admin:${req.ip}`);
       if (e instanceof CodedError) ctx.log.warn({ code: e.code, username: body.username, ip: req.ip }, 'admin login refused');
       throw e;
     }

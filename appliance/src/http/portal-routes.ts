@@ -1,9 +1,10 @@
-/** The support portal's API: what the portal shows, and customers joining a queue. */
-import type { FastifyInstance } from 'fastify';
+/** The support portal's API: what the portal shows, and customers (or external reps) coming in. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
+import { CONSOLE_COOKIE } from './console-routes.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -16,8 +17,10 @@ const JoinBody = z
     repId: z.number().int().positive().optional(),
     sessionKey: z.string().max(40).optional(),
     accessKey: z.string().max(128).optional(),
+    /** The portal's Connect button: any available rep, through the general queue. */
+    connect: z.literal(true).optional(),
   })
-  .refine((b) => [b.issueId, b.repId, b.sessionKey, b.accessKey].filter((x) => x !== undefined).length === 1, {
+  .refine((b) => [b.issueId, b.repId, b.sessionKey, b.accessKey, b.connect].filter((x) => x !== undefined).length === 1, {
     message: 'Choose exactly one way to reach a representative: an issue, a representative, or a session key.',
   });
 
@@ -26,31 +29,54 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
     const reps = ctx.presence
       .list()
       .map((p) => ctx.repos.users.byId(p.userId))
-      .filter((u) => u !== null && !u.disabled)
+      .filter((u) => u !== null && !u.disabled && u.externalSessionId === null)
       .map((u) => ({ id: u!.id, publicDisplayName: u!.publicDisplayName }));
     return {
       siteName: ctx.repos.settings.get('site.name') ?? 'Support',
       reps,
       issues: ctx.repos.issues.list().map((i) => ({ id: i.id, codeName: i.codeName, description: i.description, teamName: i.teamName })),
-      startMethods: { repList: true, sessionKey: true, issueSubmission: true },
+      startMethods: { repList: true, sessionKey: true, issueSubmission: true, connect: reps.length > 0 },
     };
   });
 
-  app.post('/api/portal/sessions', async (req) => {
+  app.post('/api/portal/sessions', async (req, reply) => {
     if (!ctx.limits.portal.attempt(`portal:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
     const b = JoinBody.parse(req.body);
-    const route: CustomerRequest['route'] =
-      b.issueId !== undefined ? { issueId: b.issueId }
-      : b.repId !== undefined ? { repId: b.repId }
-      : b.sessionKey !== undefined ? { sessionKey: b.sessionKey.replace(/\s+/g, '') }
-      : { accessKey: b.accessKey ?? '' };
-    const { session, customerToken } = ctx.intake.enqueue({ name: b.name, company: b.company, details: b.details, route, browser: true });
+    let route: CustomerRequest['route'];
+    let customAttributes: Record<string, string> = {};
+    if (b.sessionKey !== undefined || b.accessKey !== undefined) {
+      // Guessing keys is bounded per address: failures count, and a blocked address is not even looked up.
+      const limitKey = `redeem:${req.ip}`;
+      if (ctx.limits.keys.blocked(limitKey)) throw new CodedError('E_RATE_LIMITED');
+      let key;
+      try {
+        key = ctx.keys.redeem(b.sessionKey !== undefined ? { digits: b.sessionKey } : { token: b.accessKey! });
+      } catch (e) {
+        ctx.limits.keys.fail(limitKey);
+        throw e;
+      }
+      if (key.kind === 'external') {
+        const { token, sessionId } = ctx.external.join(key);
+        reply.setCookie(CONSOLE_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: isTls(req) });
+        ctx.log.info({ sessionId }, 'external representative joined');
+        return { external: true, consoleUrl: '/console', sessionId };
+      }
+      route = { queueId: `personal:${key.issuerId}` };
+      customAttributes = key.custom;
+    } else if (b.issueId !== undefined) route = { issueId: b.issueId };
+    else if (b.repId !== undefined) route = { repId: b.repId };
+    else route = { queueId: 'general' };
+    const { session, customerToken } = ctx.intake.enqueue({ name: b.name, company: b.company, details: b.details, route, browser: true, customAttributes });
+    // The customer has until the grace period to open their page; otherwise the session ends.
+    ctx.customers.awaitFirstConnection(session.id);
     ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'customer joined a queue');
-    return { sessionId: session.id, customerToken, queueName: ctx.intake.status(customerToken).queueName };
+    return { sessionId: session.id, customerToken, queueName: ctx.intake.statusOf(session.id).queueName };
   });
 
-  app.get<{ Params: { token: string } }>('/api/portal/sessions/:token', async (req) => {
-    const token = z.string().min(16).max(128).parse(req.params.token);
-    return ctx.intake.status(token);
+  app.post('/api/portal/status', async (req) => {
+    const { customerToken } = z.object({ customerToken: z.string().min(16).max(128) }).parse(req.body);
+    return ctx.intake.status(customerToken);
   });
 }
+
+const isTls = (req: FastifyRequest) => req.protocol === 'https';

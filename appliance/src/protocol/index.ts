@@ -3,3 +3,5 @@ export * from './errors.js';
 export * from './envelope.js';
 export * from './models.js';
 export * from './messages.js';
+export * from './session-models.js';
+export * from './customer-messages.js';

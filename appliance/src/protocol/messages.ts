@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 import { JumpGroup, JumpItem, Me, Queue, QueueId, SessionSummary } from './models.js';
+import {
+  ChatAudience, ChatMessage, Directory, ExpiresIn, GeneratedKey, Invitation, MAX_CHAT_CHARS, MySession, Prompt, PromptKind,
+  SessionDetail, SessionId, SessionMember,
+} from './session-models.js';
 
 const Empty = z.object({}).strict();
 
@@ -33,18 +37,82 @@ export const methods = {
   /** Queues the rep can see with the sessions waiting or running in them. */
   'queues.list': {
     params: Empty,
-    result: z.object({ queues: z.array(Queue), sessions: z.array(SessionSummary), serverTime: z.string() }),
+    result: z.object({
+      queues: z.array(Queue),
+      sessions: z.array(SessionSummary),
+      /** Share and transfer invitations waiting in the rep's personal queue and team queues. */
+      invitations: z.array(Invitation).default([]),
+      serverTime: z.string(),
+    }),
   },
   'queues.setFavourite': {
     params: z.object({ queueId: QueueId, favourite: z.boolean() }),
     result: Empty,
   },
 
-  /** Take a waiting session: the rep becomes its owner and it turns active. */
+  /** Take a waiting (or held) session: the rep becomes its owner and it turns active. */
   'session.accept': {
-    params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    params: z.object({ sessionId: SessionId }),
     result: z.object({ session: SessionSummary }),
   },
+  /** Generate Session Key...: a one-use key into the rep's personal queue. */
+  'sessionKey.generate': {
+    params: z.object({ expiresInMinutes: ExpiresIn.default(15), customAttributes: z.record(z.string().max(64), z.string().max(1024)).default({}) }),
+    result: GeneratedKey,
+  },
+  /** Teams and reps for the Transfer / Share tree. */
+  'directory.list': { params: Empty, result: Directory },
+  /** The Sessions menu: every session the rep is a member of, with unread chat. */
+  'session.mine': { params: Empty, result: z.object({ sessions: z.array(MySession) }) },
+  /** Open a session the rep is a member of: members, full chat history, invitations, prompts. */
+  'session.open': { params: z.object({ sessionId: SessionId }), result: SessionDetail },
+  /** Send a chat line; resolves once it is committed. audience "reps" hides it from the customer. */
+  'session.chat': {
+    params: z.object({ sessionId: SessionId, body: z.string().trim().min(1).max(MAX_CHAT_CHARS), audience: ChatAudience.default('all') }),
+    result: z.object({ message: ChatMessage }),
+  },
+  'session.markRead': { params: z.object({ sessionId: SessionId }), result: Empty },
+  /** Transfer (owner): the target takes ownership when they accept; stay=false leaves at that moment. */
+  'session.transfer': {
+    params: z.object({ sessionId: SessionId, target: z.object({ kind: z.enum(['team', 'rep']), id: z.number().int() }), stay: z.boolean().default(true) }),
+    result: z.object({ invitation: Invitation }),
+  },
+  /** Share (owner): invite a team, a rep, or Request Help (the help issue's team). */
+  'session.share': {
+    params: z.object({
+      sessionId: SessionId,
+      target: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('team'), id: z.number().int() }),
+        z.object({ kind: z.literal('rep'), id: z.number().int() }),
+        z.object({ kind: z.literal('help') }),
+      ]),
+    }),
+    result: z.object({ invitation: Invitation }),
+  },
+  'session.invitation.cancel': { params: z.object({ invitationId: z.number().int() }), result: Empty },
+  'session.invitation.decline': { params: z.object({ invitationId: z.number().int() }), result: Empty },
+  'session.invitation.accept': { params: z.object({ invitationId: z.number().int() }), result: SessionDetail },
+  /** Invite External Representative...: a key for someone outside the site, valid for this session only. */
+  'session.inviteExternal': {
+    params: z.object({
+      sessionId: SessionId,
+      policy: z.string().min(1).max(64),
+      description: z.string().max(255).default(''),
+      name: z.string().trim().min(1).max(100),
+      comments: z.string().max(1000).default(''),
+      expiresInMinutes: ExpiresIn.default(60),
+    }),
+    result: GeneratedKey,
+  },
+  'session.removeMember': { params: z.object({ sessionId: SessionId, userId: z.number().int() }), result: Empty },
+  /** End Session (owner): the customer is disconnected and every rep removed. */
+  'session.end': { params: z.object({ sessionId: SessionId }), result: Empty },
+  /** Hold Session (owner): back to the owner's personal queue; other members stay. */
+  'session.hold': { params: z.object({ sessionId: SessionId }), result: Empty },
+  /** Leave Session (non-owner). */
+  'session.leave': { params: z.object({ sessionId: SessionId }), result: Empty },
+  /** Ask the customer for a permission (screen sharing, shell...); the answer arrives as a session.prompt event. */
+  'session.prompt': { params: z.object({ sessionId: SessionId, kind: PromptKind }), result: z.object({ prompt: Prompt }) },
 
   /** Jump Items the rep may see, searched and paged (at most 50 per page). */
   'jump.list': {
@@ -78,6 +146,22 @@ export const events = {
   'queue.session': SessionSummary,
   /** A session left every queue the rep can see (accepted by someone else, ended...). */
   'queue.sessionRemoved': z.object({ id: z.string(), queueId: QueueId }),
+  /** An invitation (share / transfer / help) waiting in one of the rep's queues. */
+  'queue.invitation': Invitation,
+  'queue.invitationRemoved': z.object({ id: z.number().int() }),
+  /** A chat line in a session the rep is a member of. */
+  'session.chat': ChatMessage,
+  /** Members, invitations, customer presence or status of a session the rep is a member of changed. */
+  'session.state': z.object({
+    session: SessionSummary,
+    members: z.array(SessionMember),
+    invitations: z.array(Invitation),
+    customer: z.object({ name: z.string(), connected: z.boolean() }),
+  }),
+  /** A permission prompt was asked or answered. */
+  'session.prompt': Prompt,
+  /** The rep is no longer in this session (ended, removed, transferred away); reason says why. */
+  'session.closed': z.object({ sessionId: SessionId, reason: z.string() }),
   /** This console was logged out by the appliance; reason says why (shown to the rep). */
   'auth.kicked': z.object({ code: z.string(), message: z.string() }),
 } as const;

@@ -1,8 +1,12 @@
 /** The SQLite implementation of every repository the domain uses. Nothing outside store/ writes SQL. */
 import type { Repositories } from '../domain/ports.js';
 import type { Db } from './db.js';
+import { SqliteInvitationRepository } from './invitations.js';
 import { SqliteJumpRepository } from './jump.js';
+import { SqliteKeyRepository } from './keys.js';
 import { SqliteLoginRepository, SqliteSettingsRepository } from './logins.js';
+import { SqliteMemberRepository } from './members.js';
+import { SqlitePromptRepository } from './prompts.js';
 import { SqliteSessionRepository } from './sessions.js';
 import { SqliteIssueRepository, SqliteTeamRepository } from './teams.js';
 import { SqliteUserRepository } from './users.js';
@@ -18,6 +22,10 @@ export function sqliteRepositories(db: Db): Repositories {
     sessions: new SqliteSessionRepository(db),
     logins: new SqliteLoginRepository(db),
     settings: new SqliteSettingsRepository(db),
+    members: new SqliteMemberRepository(db),
+    keys: new SqliteKeyRepository(db),
+    invitations: new SqliteInvitationRepository(db),
+    prompts: new SqlitePromptRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

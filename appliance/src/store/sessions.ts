@@ -1,4 +1,4 @@
-import type { QueueId, SessionStatus, SessionSummary } from '../protocol/index.js';
+import type { ChatAudience, ChatMessage, QueueId, SessionStatus, SessionSummary } from '../protocol/index.js';
 import type { NewSession, SessionRepository } from '../domain/ports.js';
 import type { Db } from './db.js';
 
@@ -87,8 +87,54 @@ export class SqliteSessionRepository implements SessionRepository {
     return this.db.prepare("UPDATE sessions SET status = 'active', owner_id = ? WHERE id = ? AND status = 'waiting'").run(ownerId, id).changes === 1;
   }
 
-  addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): void {
-    this.db.prepare('INSERT INTO session_events (session_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(sessionId, now, actor, kind, JSON.stringify(data));
+  moveTo(id: string, queueId: QueueId, status: SessionStatus, ownerId: number | null, now: string): void {
+    this.db.prepare('UPDATE sessions SET queue_id = ?, status = ?, owner_id = ?, queued_at = ? WHERE id = ?').run(queueId, status, ownerId, now, id);
+  }
+
+  setOwner(id: string, ownerId: number | null): void {
+    this.db.prepare('UPDATE sessions SET owner_id = ? WHERE id = ?').run(ownerId, id);
+  }
+
+  addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): number {
+    const info = this.db.prepare('INSERT INTO session_events (session_id, at, actor, kind, data) VALUES (?, ?, ?, ?, ?)').run(sessionId, now, actor, kind, JSON.stringify(data));
+    return Number(info.lastInsertRowid);
+  }
+
+  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string): ChatMessage {
+    const actor = from.kind === 'rep' ? `rep:${from.id}` : from.kind;
+    const id = this.addEvent(sessionId, actor, 'chat.message', { from, body, audience }, now);
+    return { id, sessionId, at: now, from, body, audience };
+  }
+
+  messages(sessionId: string, customerView: boolean): ChatMessage[] {
+    return this.db
+      .prepare<[string], { id: number; at: string; data: string }>("SELECT id, at, data FROM session_events WHERE session_id = ? AND kind = 'chat.message' ORDER BY id")
+      .all(sessionId)
+      .map((r) => {
+        const d = JSON.parse(r.data) as { from: ChatMessage['from']; body: string; audience: ChatAudience };
+        return { id: r.id, sessionId, at: r.at, from: d.from, body: d.body, audience: d.audience };
+      })
+      .filter((m) => !customerView || m.audience === 'all');
+  }
+
+  unreadCount(sessionId: string, afterEventId: number, readerId: number): number {
+    return (
+      this.db
+        .prepare("SELECT COUNT(*) AS n FROM session_events WHERE session_id = ? AND kind = 'chat.message' AND id > ? AND actor != ?")
+        .get(sessionId, afterEventId, `rep:${readerId}`) as { n: number }
+    ).n;
+  }
+
+  lastEventId(sessionId: string): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM session_events WHERE session_id = ?').get(sessionId) as { m: number }).m;
+  }
+
+  openSimulated(): SessionSummary[] {
+    return this.db.prepare<[], SessionRow>(`${SELECT} WHERE s.status != 'ended' AND s.customer_token_hash IS NULL ORDER BY s.lseq`).all().map(toSummary);
+  }
+
+  ownedBy(userId: number): SessionSummary[] {
+    return this.db.prepare<[number], SessionRow>(`${SELECT} WHERE s.owner_id = ? AND s.status != 'ended' ORDER BY s.lseq`).all(userId).map(toSummary);
   }
 
   events(sessionId: string) {

@@ -17,6 +17,7 @@ interface UserRow {
   totp_secret: string | null;
   created_at: string;
   last_login_at: string | null;
+  external_session_id: string | null;
 }
 
 function toRecord(r: UserRow): UserRecord {
@@ -35,6 +36,7 @@ function toRecord(r: UserRow): UserRecord {
     totpSecret: r.totp_secret,
     createdAt: r.created_at,
     lastLoginAt: r.last_login_at,
+    externalSessionId: r.external_session_id,
   };
 }
 
@@ -52,11 +54,11 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   list(): UserRecord[] {
-    return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(toRecord);
+    return this.db.prepare<[], UserRow>('SELECT * FROM users WHERE external_session_id IS NULL ORDER BY username').all().map(toRecord);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM users WHERE external_session_id IS NULL').get() as { n: number }).n;
   }
 
   create(u: NewUser, now: string): UserRecord {
@@ -76,6 +78,22 @@ export class SqliteUserRepository implements UserRepository {
   recordLoginFailure(id: number, lockedUntil: string | null): number {
     this.db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = COALESCE(?, locked_until) WHERE id = ?').run(lockedUntil, id);
     return this.byId(id)?.failedLogins ?? 0;
+  }
+
+  createExternal(displayName: string, sessionId: string, permissions: Permissions, now: string): UserRecord {
+    // A unique, unguessable username that can never collide with a real one nor be logged into (no password hash).
+    const username = `external:${sessionId.slice(0, 8)}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const info = this.db
+      .prepare(
+        `INSERT INTO users (username, display_name, public_display_name, password_hash, permissions, created_at, external_session_id)
+         VALUES (?, ?, ?, '!', ?, ?, ?)`,
+      )
+      .run(username, displayName, displayName, JSON.stringify(permissions), now, sessionId);
+    return this.byId(Number(info.lastInsertRowid))!;
+  }
+
+  teamMembers(teamId: number): number[] {
+    return this.db.prepare<[number], { user_id: number }>('SELECT user_id FROM team_members WHERE team_id = ?').all(teamId).map((r) => r.user_id);
   }
 
   memberships(userId: number): TeamMembership[] {

@@ -10,11 +10,15 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export class ConsoleConnection {
   actor: Actor | null = null;
   login: LoginRecord | null = null;
+  /** Sessions this console has been shown in its queues, so it is told when one leaves them. */
+  readonly seenSessions = new Set<string>();
 
   constructor(
     readonly socket: WebSocket,
     readonly kind: 'web' | 'desktop',
     readonly address: string,
+    /** The site's address as this console reached it: used in key URLs. */
+    readonly baseUrl: string,
   ) {}
 
   get authenticated(): boolean {

@@ -6,7 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CodedError, MAX_FRAME_BYTES, RequestEnvelope, isMethodName, methods, type MethodName } from '../protocol/index.js';
+import { CodedError, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
+import { readFrame } from './frames.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
 import { isAllowed } from '../domain/permissions.js';
@@ -58,7 +59,8 @@ export class ConsoleGateway {
   private accept(ws: WebSocket, req: IncomingMessage): void {
     const secret = req.headers['x-rep-launch-secret'];
     const kind = this.app.launchSecret && secret === this.app.launchSecret ? 'desktop' : 'web';
-    const conn = new ConsoleConnection(ws, kind, req.socket.remoteAddress ?? 'unknown');
+    const tls = 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted);
+    const conn = new ConsoleConnection(ws, kind, req.socket.remoteAddress ?? 'unknown', `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
     this.conns.add(conn);
     (ws as WebSocket & { alive?: boolean }).alive = true;
     ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
@@ -67,16 +69,13 @@ export class ConsoleGateway {
       app: this.app,
       conn,
       bind: (actor, login) => {
-        if (conn.actor) this.app.presence.disconnected(conn.actor.user.id);
+        if (conn.actor) this.leavePresence(conn, false);
         conn.actor = actor;
         conn.login = login;
         this.app.presence.connected(actor.user.id, login.kind === 'desktop' ? 'desktop' : 'web', login.createdAt);
+        this.app.repLoss.connected(actor.user.id);
       },
-      unbind: () => {
-        if (conn.actor) this.app.presence.disconnected(conn.actor.user.id);
-        conn.actor = null;
-        conn.login = null;
-      },
+      unbind: (loggedOut) => this.leavePresence(conn, loggedOut),
     };
 
     // A web console that logged in earlier carries its HttpOnly cookie on the handshake.
@@ -92,40 +91,26 @@ export class ConsoleGateway {
 
     ws.on('message', (data, isBinary) => void this.onFrame(h, data, isBinary));
     ws.on('close', () => {
-      h.unbind();
       this.conns.delete(conn);
+      if (!this.closing) this.leavePresence(conn, false);
     });
     ws.on('error', (err) => this.app.log.warn({ err: err.message }, 'console socket error'));
   }
 
   private async onFrame(h: HandlerContext, data: RawData, isBinary: boolean): Promise<void> {
     const { conn } = h;
-    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
-    if (size > MAX_FRAME_BYTES) {
-      this.app.log.warn({ size }, 'console frame too large');
-      return conn.sendError(null, 'E_TOO_LARGE', `Messages are limited to ${MAX_FRAME_BYTES} bytes.`);
+    const frame = readFrame(data, isBinary);
+    if (!frame.ok) {
+      this.app.log.warn({ code: frame.code }, frame.code === 'E_BAD_JSON' ? 'console frame is not JSON' : 'console frame refused');
+      return conn.sendError(frame.id, frame.code, frame.message);
     }
-    if (isBinary) return conn.sendError(null, 'E_BAD_ENVELOPE', 'Binary frames are not part of the console protocol.');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(data.toString());
-    } catch {
-      this.app.log.warn('console frame is not JSON');
-      return conn.sendError(null, 'E_BAD_JSON', 'The message is not valid JSON.');
-    }
-    const env = RequestEnvelope.safeParse(raw);
-    if (!env.success) {
-      const id = typeof (raw as { id?: unknown })?.id === 'number' ? ((raw as { id: number }).id) : null;
-      this.app.log.warn('console frame has a bad envelope');
-      return conn.sendError(id !== null && Number.isInteger(id) && id >= 0 ? id : null, 'E_BAD_ENVELOPE', 'The message does not follow the protocol envelope.');
-    }
-    const { id, method, params } = env.data;
+    const { id, method, params } = frame;
     if (!isMethodName(method)) {
       this.app.log.warn({ method: method.slice(0, 64) }, 'unknown console method');
       return conn.sendError(id, 'E_UNKNOWN_METHOD', `There is no action named "${method}".`);
     }
     try {
-      const result = await this.dispatch(h, method, params ?? {});
+      const result = await this.dispatch(h, method, params);
       conn.sendResult(id, result);
     } catch (e) {
       if (e instanceof CodedError) return conn.sendError(id, e.code, e.message);
@@ -138,34 +123,69 @@ export class ConsoleGateway {
     const spec = methods[method];
     const parsed = spec.params.safeParse(rawParams);
     if (!parsed.success) throw new CodedError('E_BAD_PARAMS', parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
-    const entry = handlers[method];
-    if (!entry.public && !h.conn.actor) throw new CodedError('E_AUTH_REQUIRED');
-    return entry.run(h, parsed.data as never, h.conn.actor);
+    const entry = handlers[method] as { public?: boolean; run: (h: HandlerContext, p: unknown, a?: unknown) => unknown };
+    if (entry.public) return entry.run(h, parsed.data);
+    if (!h.conn.actor) throw new CodedError('E_AUTH_REQUIRED');
+    return entry.run(h, parsed.data, h.conn.actor);
+  }
+
+  /** The connection no longer speaks for its rep; when it was their last, their sessions wait for them (or go, on logout). */
+  private leavePresence(conn: ConsoleConnection, loggedOut: boolean): void {
+    const userId = conn.actor?.user.id;
+    conn.actor = null;
+    conn.login = null;
+    if (userId === undefined) return;
+    this.app.presence.disconnected(userId);
+    if (this.app.presence.isOnline(userId)) return;
+    try {
+      if (loggedOut) this.app.repLoss.release(userId, 'logged out');
+      else this.app.repLoss.dropped(userId);
+    } catch (err) {
+      this.app.log.error({ err, userId }, 'releasing sessions failed');
+    }
   }
 
   private fanOut(e: DomainEvent): void {
     for (const c of this.conns) {
       if (!c.actor) continue;
       if (e.type === 'session.changed') {
-        if (!isAllowed(c.actor, { kind: 'queue.view', queueId: e.session.queueId })) continue;
-        if (e.session.status === 'ended') c.sendEvent('queue.sessionRemoved', { id: e.session.id, queueId: e.session.queueId });
-        else c.sendEvent('queue.session', e.session);
+        const visible = e.session.status !== 'ended' && isAllowed(c.actor, { kind: 'queue.view', queueId: e.session.queueId });
+        if (visible) {
+          c.seenSessions.add(e.session.id);
+          c.sendEvent('queue.session', e.session);
+        } else if (c.seenSessions.delete(e.session.id)) c.sendEvent('queue.sessionRemoved', { id: e.session.id, queueId: e.session.queueId });
       } else if (e.type === 'session.removed') {
-        if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.queueId })) c.sendEvent('queue.sessionRemoved', { id: e.sessionId, queueId: e.queueId });
+        if (c.seenSessions.delete(e.sessionId)) c.sendEvent('queue.sessionRemoved', { id: e.sessionId, queueId: e.queueId });
       } else if (e.type === 'login.revoked') {
         if (c.login && e.tokenHashes.includes(c.login.tokenHash)) {
           c.sendEvent('auth.kicked', { code: e.code, message: e.code === 'E_AUTH_KICKED' ? 'You were logged out because you logged in from another console.' : 'Your login has expired. Log in again.' });
+          // The rep is still here on their new console: no grace period, no release.
           c.actor = null;
-          this.app.presence.disconnected(e.userId);
           c.login = null;
+          this.app.presence.disconnected(e.userId);
           c.socket.close(4001, e.code);
         }
+      } else if (e.type === 'session.chat') {
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.chat', e.message);
+      } else if (e.type === 'session.state') {
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.state', e.state);
+      } else if (e.type === 'session.prompt') {
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.prompt', e.prompt);
+      } else if (e.type === 'session.closed') {
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.closed', { sessionId: e.sessionId, reason: e.reason });
+      } else if (e.type === 'invitation.created') {
+        if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.invitation.queueId })) c.sendEvent('queue.invitation', e.invitation);
+      } else if (e.type === 'invitation.removed') {
+        if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.queueId })) c.sendEvent('queue.invitationRemoved', { id: e.id });
       }
     }
   }
 
+  private closing = false;
+
   /** Closes every console socket (shutdown). */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.pinger);
     this.unsubscribe();
     for (const c of this.conns) c.socket.close(1001, 'The appliance is shutting down.');

@@ -1,6 +1,7 @@
 /**
  * One handler per protocol method. Params arrive already validated against the method's schema;
- * each handler authorizes through the domain and returns the result the schema promises.
+ * each handler calls one domain function (which authorizes through permissions) and returns the
+ * result the schema promises.
  */
 import { CodedError, type MethodName, type Params, type Result } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
@@ -13,24 +14,30 @@ export interface HandlerContext {
   conn: ConsoleConnection;
   /** Binds a login to this connection (presence, fan-out). */
   bind(actor: Actor, login: NonNullable<ConsoleConnection['login']>): void;
-  unbind(): void;
+  /** Forgets the login; `loggedOut` releases the rep's sessions at once instead of after a grace period. */
+  unbind(loggedOut: boolean): void;
 }
 
-type Handler<M extends MethodName> = (h: HandlerContext, params: Params<M>, actor: Actor | null) => Result<M> | Promise<Result<M>>;
-type HandlerTable = { [M in MethodName]: { public?: boolean; run: Handler<M> } };
+type Handler<M extends MethodName> = (h: HandlerContext, params: Params<M>, actor: Actor) => Result<M> | Promise<Result<M>>;
+type PublicHandler<M extends MethodName> = (h: HandlerContext, params: Params<M>) => Result<M> | Promise<Result<M>>;
+type HandlerTable = { [M in MethodName]: { public: true; run: PublicHandler<M> } | { public?: false; run: Handler<M> } };
 
-const need = (actor: Actor | null): Actor => {
-  if (!actor) throw new CodedError('E_AUTH_REQUIRED');
-  return actor;
-};
+const ok = {} as Record<string, never>;
 
 export const handlers: HandlerTable = {
   'auth.login': {
     public: true,
     run: (h, p) => {
-      if (!h.app.limits.login.attempt(`console:${h.conn.address}`)) throw new CodedError('E_RATE_LIMITED');
-      // The desktop kind is only for the shell that embeds us (launch secret) or a desktop client.
-      const { token, actor, login } = h.app.auth.login(p.username, p.password, p.console === 'desktop' ? 'desktop' : 'web');
+      const limitKey = `console:${h.conn.address}`;
+      if (h.app.limits.login.blocked(limitKey)) throw new CodedError('E_RATE_LIMITED');
+      let result;
+      try {
+        result = h.app.auth.login(p.username, p.password, p.console === 'desktop' ? 'desktop' : 'web');
+      } catch (e) {
+        h.app.limits.login.fail(limitKey);
+        throw e;
+      }
+      const { token, actor, login } = result;
       h.bind(actor, login);
       h.app.log.info({ userId: actor.user.id, console: login.kind }, 'console login');
       return { token, me: toMe(actor) };
@@ -45,23 +52,86 @@ export const handlers: HandlerTable = {
     },
   },
   'auth.logout': {
-    run: (h, _p, actor) => {
-      need(actor);
+    run: (h) => {
       if (h.conn.login) h.app.auth.logoutByHash(h.conn.login.tokenHash);
-      h.unbind();
-      return {};
+      h.unbind(true);
+      return ok;
     },
   },
-  'auth.me': { run: (_h, _p, actor) => toMe(need(actor)) },
+  'auth.me': { run: (_h, _p, actor) => toMe(actor) },
   'queues.list': {
-    run: (h, _p, actor) => ({ ...h.app.queues.list(need(actor)), serverTime: h.app.clock.now().toISOString() }),
+    run: (h, _p, actor) => {
+      const list = h.app.queues.list(actor);
+      for (const s of list.sessions) h.conn.seenSessions.add(s.id);
+      return { ...list, serverTime: h.app.clock.now().toISOString() };
+    },
   },
   'queues.setFavourite': {
     run: (h, p, actor) => {
-      h.app.queues.setFavourite(need(actor), p.queueId, p.favourite);
-      return {};
+      h.app.queues.setFavourite(actor, p.queueId, p.favourite);
+      return ok;
     },
   },
-  'session.accept': { run: (h, p, actor) => ({ session: h.app.sessions.accept(need(actor), p.sessionId) }) },
-  'jump.list': { run: (h, p, actor) => h.app.jump.list(need(actor), p) },
+  'session.accept': { run: (h, p, actor) => ({ session: h.app.sessions.accept(actor, p.sessionId) }) },
+  'sessionKey.generate': {
+    run: (h, p, actor) => {
+      if (!h.app.limits.keys.attempt(`generate:${actor.user.id}`)) throw new CodedError('E_RATE_LIMITED');
+      return h.app.keys.generate(actor, { minutes: p.expiresInMinutes, custom: p.customAttributes, baseUrl: h.conn.baseUrl });
+    },
+  },
+  'directory.list': { run: (h, _p, actor) => h.app.queues.directory(actor) },
+  'session.mine': { run: (h, _p, actor) => ({ sessions: h.app.sessions.mine(actor) }) },
+  'session.open': { run: (h, p, actor) => h.app.sessions.open(actor, p.sessionId) },
+  'session.chat': { run: (h, p, actor) => ({ message: h.app.sessions.chat(actor, p.sessionId, p.body, p.audience) }) },
+  'session.markRead': {
+    run: (h, p, actor) => {
+      h.app.sessions.markRead(actor, p.sessionId);
+      return ok;
+    },
+  },
+  'session.transfer': { run: (h, p, actor) => ({ invitation: h.app.invitations.transfer(actor, p.sessionId, p.target, p.stay) }) },
+  'session.share': { run: (h, p, actor) => ({ invitation: h.app.invitations.share(actor, p.sessionId, p.target) }) },
+  'session.invitation.cancel': {
+    run: (h, p, actor) => {
+      h.app.invitations.cancel(actor, p.invitationId);
+      return ok;
+    },
+  },
+  'session.invitation.decline': {
+    run: (h, p, actor) => {
+      h.app.invitations.decline(actor, p.invitationId);
+      return ok;
+    },
+  },
+  'session.invitation.accept': { run: (h, p, actor) => h.app.invitations.accept(actor, p.invitationId) },
+  'session.inviteExternal': {
+    run: (h, p, actor) =>
+      h.app.external.invite(actor, p.sessionId, { policy: p.policy, description: p.description, name: p.name, comments: p.comments, minutes: p.expiresInMinutes, baseUrl: h.conn.baseUrl }),
+  },
+  'session.removeMember': {
+    run: (h, p, actor) => {
+      h.app.sessions.remove(actor, p.sessionId, p.userId);
+      return ok;
+    },
+  },
+  'session.end': {
+    run: (h, p, actor) => {
+      h.app.sessions.end(actor, p.sessionId);
+      return ok;
+    },
+  },
+  'session.hold': {
+    run: (h, p, actor) => {
+      h.app.sessions.hold(actor, p.sessionId);
+      return ok;
+    },
+  },
+  'session.leave': {
+    run: (h, p, actor) => {
+      h.app.sessions.leave(actor, p.sessionId);
+      return ok;
+    },
+  },
+  'session.prompt': { run: (h, p, actor) => ({ prompt: h.app.sessions.prompt(actor, p.sessionId, p.kind) }) },
+  'jump.list': { run: (h, p, actor) => h.app.jump.list(actor, p) },
 };

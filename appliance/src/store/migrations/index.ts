@@ -3,6 +3,7 @@
  * its own transaction so a crash mid-migration leaves the previous version intact.
  */
 import * as m0001 from './0001-init.js';
+import * as m0002 from './0002-support-loop.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,7 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001-init', up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-init', up: m0001.up },
+  { version: 2, name: '0002-support-loop', up: m0002.up },
+];

@@ -1,0 +1,74 @@
+/**
+ * A rep whose console drops keeps their sessions for a grace period; if they are not back by then,
+ * owned sessions return to a team queue (or the general queue) and their other memberships end.
+ */
+import { iso, type Clock } from './clock.js';
+import type { GraceTimers } from './grace.js';
+import type { Narrator } from './narrator.js';
+import type { Repositories } from './ports.js';
+import type { Presence } from './presence.js';
+import type { SessionService } from './sessions.js';
+import type { QueueId } from '../protocol/index.js';
+
+export class RepConnectionLoss {
+  constructor(
+    private readonly repos: Pick<Repositories, 'sessions' | 'members' | 'users' | 'invitations' | 'transaction'>,
+    private readonly sessions: SessionService,
+    private readonly narrator: Narrator,
+    private readonly presence: Presence,
+    private readonly timers: GraceTimers,
+    private readonly clock: Clock,
+    private readonly graceMs: () => number,
+  ) {}
+
+  /** The rep's console connected: a pending grace period is cancelled. */
+  connected(userId: number): void {
+    if (this.timers.cancel(`rep:${userId}`)) {
+      for (const m of this.repos.members.activeFor(userId)) this.narrator.state(m.sessionId);
+    }
+  }
+
+  /** The rep's last console connection dropped (not a logout). */
+  dropped(userId: number): void {
+    const memberships = this.repos.members.activeFor(userId);
+    if (!memberships.length) return;
+    for (const m of memberships) this.narrator.state(m.sessionId);
+    this.timers.start(`rep:${userId}`, this.graceMs(), () => {
+      if (!this.presence.isOnline(userId)) this.release(userId, 'was disconnected');
+    });
+  }
+
+  /** Gives up the rep's sessions now (grace expired, or they logged out). */
+  release(userId: number, why: string): void {
+    this.timers.cancel(`rep:${userId}`);
+    const user = this.repos.users.byId(userId);
+    const name = user?.publicDisplayName ?? 'The representative';
+    for (const m of this.repos.members.activeFor(userId)) {
+      const s = this.repos.sessions.byId(m.sessionId);
+      if (!s || s.status === 'ended') continue;
+      if (m.role !== 'owner') {
+        this.sessions.removeMember(m.sessionId, userId, `${name} ${why} and left the session.`, 'You were disconnected from the session.');
+        continue;
+      }
+      const others = this.repos.members.active(m.sessionId).filter((x) => x.userId !== userId && x.role === 'participant');
+      const successor = others[0];
+      const now = iso(this.clock);
+      if (successor) {
+        // Another rep is still in the session: they carry on as its owner.
+        this.repos.members.setRole(m.sessionId, successor.userId, 'owner');
+        this.repos.sessions.setOwner(m.sessionId, successor.userId);
+        this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; ${successor.name} is now the owner.`, 'You were disconnected from the session.');
+        continue;
+      }
+      const queue = this.fallbackQueue(s.queueId, userId);
+      this.repos.transaction(() => this.repos.sessions.moveTo(m.sessionId, queue, 'waiting', null, now));
+      this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; the session went back to a queue.`, 'You were disconnected from the session.');
+    }
+  }
+
+  private fallbackQueue(current: QueueId, userId: number): QueueId {
+    if (current.startsWith('team:') || current === 'general') return current;
+    const team = this.repos.users.memberships(userId)[0];
+    return team ? `team:${team.teamId}` : 'general';
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * System lines in the chat that narrate the session (members joining, prompts answered, transfers),
+ * written to the session log and fanned out like any chat line.
+ */
+import type { ChatAudience, ChatMessage } from '../protocol/index.js';
+import type { EventBus } from './event-bus.js';
+import type { Repositories } from './ports.js';
+import type { SessionView } from './session-view.js';
+
+export class Narrator {
+  constructor(
+    private readonly repos: Pick<Repositories, 'sessions'>,
+    private readonly view: SessionView,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** Writes a system line (call inside the caller's transaction) and returns a function that publishes it. */
+  say(sessionId: string, body: string, now: string, audience: ChatAudience = 'all'): () => void {
+    const message: ChatMessage = this.repos.sessions.chat(sessionId, { kind: 'system', id: null, name: 'System' }, body, audience, now);
+    return () => this.publish(message);
+  }
+
+  publish(message: ChatMessage, extraRecipients: number[] = []): void {
+    const recipients = [...new Set([...this.view.recipients(message.sessionId), ...extraRecipients])];
+    this.bus.publish({ type: 'session.chat', message, recipients });
+  }
+
+  /** Tells the members (and anyone just removed) the new state, and the customer their status. */
+  state(sessionId: string, extraRecipients: number[] = []): void {
+    const state = this.view.state(sessionId);
+    if (!state) return;
+    const recipients = [...new Set([...state.members.map((m) => m.userId), ...extraRecipients])];
+    this.bus.publish({ type: 'session.state', state, recipients });
+    this.bus.publish({ type: 'session.changed', session: state.session });
+    this.bus.publish({ type: 'customer.status', sessionId });
+  }
+}
