@@ -5,6 +5,7 @@ import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
 import { CONSOLE_COOKIE } from './console-routes.js';
+import { CUSTOMER_COOKIE } from './start-session.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -70,12 +71,15 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
     // The customer has until the grace period to open their page; otherwise the session ends.
     ctx.customers.awaitFirstConnection(session.id);
     ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'customer joined a queue');
+    reply.setCookie(CUSTOMER_COOKIE, customerToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: isTls(req) });
     return { sessionId: session.id, customerToken, queueName: ctx.intake.statusOf(session.id).queueName };
   });
 
   app.post('/api/portal/status', async (req) => {
-    const { customerToken } = z.object({ customerToken: z.string().min(16).max(128) }).parse(req.body);
-    return ctx.intake.status(customerToken);
+    const { customerToken } = z.object({ customerToken: z.string().min(16).max(128).optional() }).parse(req.body);
+    const token = customerToken ?? req.cookies[CUSTOMER_COOKIE];
+    if (!token) throw new CodedError('E_SESSION_NOT_FOUND');
+    return ctx.intake.status(token);
   });
 }
 

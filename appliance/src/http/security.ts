@@ -35,8 +35,12 @@ export function securityHeaders(app: FastifyInstance): void {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Throws E_CSRF for a state-changing request that did not come from our own pages. */
+/** Public endpoints that take form posts from other sites by design (they carry no login). */
+const FORM_ENDPOINTS = new Set(['/api/start_session']);
+
 export function checkCsrf(req: FastifyRequest): void {
   if (!UNSAFE.has(req.method)) return;
+  if (FORM_ENDPOINTS.has(req.url.split('?')[0]!)) return;
   const type = String(req.headers['content-type'] ?? '');
   if (!type.startsWith('application/json')) throw new CodedError('E_CSRF');
   if (!isSameOrigin(req.headers.origin, req.headers.host)) throw new CodedError('E_CSRF');

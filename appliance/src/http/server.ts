@@ -11,6 +11,7 @@ import { sendError } from './errors.js';
 import { registerPages } from './pages.js';
 import { registerPortalRoutes } from './portal-routes.js';
 import { checkCsrf, securityHeaders } from './security.js';
+import { registerStartSession } from './start-session.js';
 
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 
@@ -44,6 +45,7 @@ export async function buildHttpServer(ctx: AppContext, opts: { rendererDir: stri
   registerAdminRoutes(app, ctx);
   registerConsoleRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  await registerStartSession(app, ctx);
   await registerPages(app, opts.rendererDir);
   return app;
 }

@@ -17,9 +17,9 @@ export const CustomerStatus = z.object({
 export type CustomerStatus = z.infer<typeof CustomerStatus>;
 
 export const customerMethods = {
-  /** Join with the token the portal handed out; returns the state and the visible chat so far. */
+  /** Join with the token the portal handed out (or its HttpOnly cookie); returns the state and the visible chat so far. */
   'customer.hello': {
-    params: z.object({ token: z.string().min(16).max(128) }),
+    params: z.object({ token: z.string().min(16).max(128).optional() }),
     result: z.object({ status: CustomerStatus, customerName: z.string(), messages: z.array(ChatMessage), prompts: z.array(Prompt) }),
   },
   'customer.chat': { params: z.object({ body: z.string().trim().min(1).max(MAX_CHAT_CHARS) }), result: z.object({ message: ChatMessage }) },

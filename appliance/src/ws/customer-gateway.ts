@@ -12,13 +12,16 @@ import {
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
 import { isSameOrigin } from '../http/security.js';
+import { CUSTOMER_COOKIE } from '../http/start-session.js';
+import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
 
 export const CUSTOMER_WS_PATH = '/ws/customer';
 
 class CustomerConnection {
   sessionId: string | null = null;
-  constructor(readonly socket: WebSocket) {}
+  /** The browser customer page's token arrives as an HttpOnly cookie on the handshake. */
+  constructor(readonly socket: WebSocket, readonly cookieToken: string | null) {}
 
   send(frame: unknown): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(frame));
@@ -47,12 +50,12 @@ export class CustomerGateway {
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, readCookie(req.headers.cookie, CUSTOMER_COOKIE)));
     return true;
   }
 
-  private accept(ws: WebSocket): void {
-    const conn = new CustomerConnection(ws);
+  private accept(ws: WebSocket, cookieToken: string | null): void {
+    const conn = new CustomerConnection(ws, cookieToken);
     this.conns.add(conn);
     ws.on('message', (data, isBinary) => {
       const frame = readFrame(data, isBinary);
@@ -78,7 +81,8 @@ export class CustomerGateway {
     if (!parsed.success) throw new CodedError('E_BAD_PARAMS', parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
     const c = this.app.customers;
     if (method === 'customer.hello') {
-      const { token } = parsed.data as { token: string };
+      const token = (parsed.data as { token?: string }).token ?? conn.cookieToken;
+      if (!token) throw new CodedError('E_SESSION_NOT_FOUND');
       const session = c.sessionFor(token);
       if (session.status === 'ended') throw new CodedError('E_SESSION_ENDED');
       if (conn.sessionId !== session.id) {

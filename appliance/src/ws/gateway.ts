@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CodedError, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
+import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
@@ -192,19 +193,4 @@ export class ConsoleGateway {
     await new Promise<void>((res) => this.wss.close(() => res()));
     for (const c of this.conns) c.socket.terminate();
   }
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
 }
