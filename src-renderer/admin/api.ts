@@ -1,0 +1,64 @@
+/** /login's JSON API as the admin pages use it: schemas for every answer, one function per call. */
+import { z } from 'zod';
+import { Me, TeamRole } from '../../appliance/src/protocol/index.js';
+import { getJson, postJson, postNoContent } from '../shared-http/http.js';
+
+const Session = z.object({ me: Me, defaultPassword: z.boolean() });
+export type AdminSession = z.infer<typeof Session>;
+
+const LoggedInRep = z.object({
+  userId: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  console: z.enum(['web', 'desktop']),
+  loggedInAt: z.string(),
+  sessionCount: z.number().int(),
+});
+export type LoggedInRep = z.infer<typeof LoggedInRep>;
+
+const SiteStatus = z.object({
+  version: z.string(),
+  timeZone: z.string(),
+  hostname: z.string(),
+  startedAt: z.string(),
+  licence: z.object({
+    namedUsers: z.number().int(),
+    usersUsed: z.number().int(),
+    jumpClientsAllowed: z.number().int(),
+    jumpClientsUsed: z.number().int(),
+  }),
+  loggedInReps: z.array(LoggedInRep),
+});
+export type SiteStatus = z.infer<typeof SiteStatus>;
+
+const UserRow = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  publicDisplayName: z.string(),
+  isAdmin: z.boolean(),
+  disabled: z.boolean(),
+  failedLogins: z.number().int(),
+  lastLoginAt: z.string().nullable(),
+  teams: z.array(z.object({ id: z.number().int(), name: z.string(), role: TeamRole })),
+});
+export type UserRow = z.infer<typeof UserRow>;
+
+const TeamRow = z.object({ id: z.number().int(), name: z.string(), members: z.number().int() });
+export type TeamRow = z.infer<typeof TeamRow>;
+
+export interface Credentials {
+  username: string;
+  password: string;
+  /** Six digits, only once the appliance answered E_AUTH_TOTP_REQUIRED. */
+  totp?: string;
+}
+
+export const adminApi = {
+  login: (c: Credentials) => postJson('/login/api/login', c, z.object({ me: Me })),
+  logout: () => postNoContent('/login/api/logout'),
+  session: () => getJson('/login/api/me', Session),
+  status: () => getJson('/login/api/status', SiteStatus),
+  users: () => getJson('/login/api/users', z.object({ users: z.array(UserRow) })).then((r) => r.users),
+  teams: () => getJson('/login/api/teams', z.object({ teams: z.array(TeamRow) })).then((r) => r.teams),
+};

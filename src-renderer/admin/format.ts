@@ -1,0 +1,36 @@
+/** How /login writes dates, durations and counts. */
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const number = new Intl.NumberFormat();
+
+/** "23 Nov 2026, 09:14", or the fallback for a missing or unreadable date. */
+export function formatDateTime(iso: string | null, fallback = 'Never'): string {
+  if (!iso) return fallback;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? fallback : dateTime.format(d);
+}
+
+/** "3 h 12 min", "4 min", "less than a minute" between `iso` and `now`. */
+export function formatSince(iso: string, now: number = Date.now()): string {
+  const ms = now - new Date(iso).getTime();
+  if (!Number.isFinite(ms) || ms < 60_000) return 'less than a minute';
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${mins} min`;
+  return `${mins} min`;
+}
+
+export const formatNumber = (n: number): string => number.format(n);
+
+/** "Manager" for "manager". */
+export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Up to two initials for an avatar: "Ana Lopez" → "AL". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
+  return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
+}

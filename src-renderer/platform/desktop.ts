@@ -1,0 +1,26 @@
+/** The console inside the desktop app: the login token lives in the OS keychain via the preload. */
+import type { RepConsoleApi } from '../../src-preload/api.js';
+import type { Platform } from './platform.js';
+
+export function createDesktopPlatform(api: RepConsoleApi): Platform {
+  const save = async (token: string | null): Promise<void> => {
+    if (!(await api.saveLoginToken(token)) && token !== null) {
+      throw new Error('No keychain is available on this computer: you will have to log in again next time.');
+    }
+  };
+  return {
+    kind: 'desktop',
+    offersDesktopHandoff: false,
+    loadLoginToken: async () => {
+      try {
+        return await api.loadLoginToken();
+      } catch {
+        return null;
+      }
+    },
+    rememberLogin: (token) => save(token),
+    forgetLogin: () => save(null),
+    dropStaleLogin: () => save(null),
+    notify: (title, body) => api.notify(title, body),
+  };
+}

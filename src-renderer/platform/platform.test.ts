@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RepConsoleApi } from '../../src-preload/api.js';
+import { createDesktopPlatform } from './desktop.js';
+import { createWebPlatform } from './web.js';
+
+describe('web platform', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('trades the token for the cookie with a JSON POST, and clears it with a JSON DELETE', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const web = createWebPlatform();
+    await web.rememberLogin('t'.repeat(32));
+    await web.forgetLogin();
+    expect(fetch).toHaveBeenNthCalledWith(1, '/console/api/session', expect.objectContaining({ method: 'POST', body: JSON.stringify({ token: 't'.repeat(32) }) }));
+    expect(fetch).toHaveBeenNthCalledWith(2, '/console/api/session', expect.objectContaining({ method: 'DELETE', body: '{}' }));
+    for (const [, init] of fetch.mock.calls as unknown as [string, RequestInit][]) {
+      expect((init.headers as Record<string, string>)['content-type']).toBe('application/json');
+    }
+  });
+
+  it('reports the appliance refusal in words', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ error: { code: 'E_AUTH_TOKEN_INVALID', message: 'Your login has expired. Log in again.' } }, { status: 401 }));
+    await expect(createWebPlatform().rememberLogin('t'.repeat(32))).rejects.toThrow('Your login has expired. Log in again.');
+  });
+
+  it('never reads a token itself and leaves a shared cookie alone when its login is stale', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const web = createWebPlatform();
+    expect(await web.loadLoginToken()).toBeNull();
+    await web.dropStaleLogin();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(web.kind).toBe('web');
+  });
+});
+
+describe('desktop platform', () => {
+  function api(saved: string | null, keychain = true): RepConsoleApi & { store: (string | null)[] } {
+    const store: (string | null)[] = [];
+    return {
+      version: '0.1.0',
+      platform: 'linux',
+      store,
+      saveLoginToken: async (t) => {
+        store.push(t);
+        return keychain;
+      },
+      loadLoginToken: async () => saved,
+      notify: vi.fn(),
+    };
+  }
+
+  it('keeps the token in the keychain and forgets it on logout or when stale', async () => {
+    const a = api('saved-token-0123456789');
+    const desktop = createDesktopPlatform(a);
+    expect(desktop.kind).toBe('desktop');
+    expect(desktop.offersDesktopHandoff).toBe(false);
+    expect(await desktop.loadLoginToken()).toBe('saved-token-0123456789');
+    await desktop.rememberLogin('new-token');
+    await desktop.forgetLogin();
+    await desktop.dropStaleLogin();
+    expect(a.store).toEqual(['new-token', null, null]);
+  });
+
+  it('says so when no keychain can keep the login', async () => {
+    await expect(createDesktopPlatform(api(null, false)).rememberLogin('new-token')).rejects.toThrow(/No keychain/);
+  });
+});

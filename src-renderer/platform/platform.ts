@@ -1,0 +1,29 @@
+/**
+ * What differs between the console in a browser tab and in the desktop app, behind one interface.
+ * `console/main.ts` picks the implementation once; nothing else asks "am I in Electron?".
+ */
+import type { ConsoleKind } from '../../appliance/src/protocol/index.js';
+
+export interface Platform {
+  /** Sent with `auth.login` / `auth.resume`. */
+  readonly kind: ConsoleKind;
+  /** Whether the Actions menu offers "Desktop Representative Console" (the browser only). */
+  readonly offersDesktopHandoff: boolean;
+  /** A login token kept from an earlier run (the desktop keychain), or null. */
+  loadLoginToken(): Promise<string | null>;
+  /**
+   * Keeps a fresh login across reloads / restarts. The web console trades the token for an HttpOnly
+   * cookie (so no script can read it); the desktop console stores it in the OS keychain.
+   * Rejects with an Error whose message says what did not work; the login itself still stands.
+   */
+  rememberLogin(token: string): Promise<void>;
+  /** Log Out: forget the kept login (web: clears the cookie; desktop: clears the keychain). */
+  forgetLogin(): Promise<void>;
+  /**
+   * The kept login is dead (kicked, expired). The desktop drops it; the browser leaves the cookie
+   * alone because it is shared by every tab and may already hold another tab's newer login.
+   */
+  dropStaleLogin(): Promise<void>;
+  /** A system notification (desktop); the browser relies on the in-page popup. */
+  notify(title: string, body: string): void;
+}
