@@ -1,0 +1,74 @@
+/**
+ * The IPC contract between the preload and the main process: channel names, what each carries,
+ * and the app facts handed to the preload on its command line. Both sides import this one module,
+ * so a channel cannot be renamed on one side only.
+ *
+ * This module is bundled into the sandboxed preload, which is CommonJS without Node and without
+ * `require` for packages: it must import nothing at all. The runtime validation of what arrives in
+ * the main process (zod) lives beside it in ipc-validation.ts, checked against these types.
+ */
+
+/** Every channel, by the RepConsoleApi method it serves. */
+export const IPC_CHANNELS = {
+  saveLoginToken: 'rep-console:save-login-token',
+  loadLoginToken: 'rep-console:load-login-token',
+  notify: 'rep-console:notify',
+} as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** What each channel's `invoke` sends and what its handler resolves with. */
+export interface IpcContract {
+  [IPC_CHANNELS.saveLoginToken]: { args: [token: string | null]; result: boolean };
+  [IPC_CHANNELS.loadLoginToken]: { args: []; result: string | null };
+  [IPC_CHANNELS.notify]: { args: [title: string, body: string]; result: void };
+}
+
+export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
+export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];
+
+/** Size limits on what the renderer may send (a console token is 16–256 characters today). */
+export const IPC_LIMITS = {
+  tokenMaxLength: 1024,
+  notificationTitleMaxLength: 200,
+  notificationBodyMaxLength: 1000,
+} as const;
+
+/** The OSes the console supports, as `process.platform` spells them. */
+export type DesktopPlatform = 'win32' | 'darwin' | 'linux';
+
+/** Facts about the app the preload exposes as `version` / `platform`. */
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: DesktopPlatform;
+}
+
+const VERSION_ARG = '--rep-console-version=';
+const PLATFORM_ARG = '--rep-console-platform=';
+
+function isDesktopPlatform(value: string): value is DesktopPlatform {
+  return value === 'win32' || value === 'darwin' || value === 'linux';
+}
+
+/**
+ * The `additionalArguments` that carry `info` to the preload: the app version is only known to
+ * the main process (`app.getVersion()`), and a sandboxed preload can read `process.argv` but not
+ * ask for it synchronously without blocking the renderer.
+ */
+export function appInfoArguments(info: AppInfo): string[] {
+  return [`${VERSION_ARG}${info.version}`, `${PLATFORM_ARG}${info.platform}`];
+}
+
+/**
+ * The AppInfo found in `argv` (the preload's `process.argv`), falling back to `fallbackPlatform`
+ * (the preload's `process.platform`) and version "0.0.0" for whatever is missing or malformed.
+ */
+export function readAppInfo(argv: readonly string[], fallbackPlatform: string): AppInfo {
+  const value = (prefix: string) => argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+  const version = value(VERSION_ARG);
+  const platform = value(PLATFORM_ARG);
+  return {
+    version: version && /^[0-9A-Za-z.+-]{1,64}$/.test(version) ? version : '0.0.0',
+    platform: platform && isDesktopPlatform(platform) ? platform : isDesktopPlatform(fallbackPlatform) ? fallbackPlatform : 'linux',
+  };
+}

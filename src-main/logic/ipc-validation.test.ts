@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS, IPC_LIMITS } from './ipc-channels.js';
+import { IPC_ARG_SCHEMAS, IpcRefusal, isIpcChannel, parseIpcArgs } from './ipc-validation.js';
+
+describe('IPC argument validation', () => {
+  it('has a schema for every channel', () => {
+    expect(Object.keys(IPC_ARG_SCHEMAS).sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+  });
+
+  it('accepts well-formed calls', () => {
+    expect(parseIpcArgs(IPC_CHANNELS.saveLoginToken, ['tok_0123456789abcdef'])).toEqual(['tok_0123456789abcdef']);
+    expect(parseIpcArgs(IPC_CHANNELS.saveLoginToken, [null])).toEqual([null]);
+    expect(parseIpcArgs(IPC_CHANNELS.loadLoginToken, [])).toEqual([]);
+    expect(parseIpcArgs(IPC_CHANNELS.notify, ['New session', 'Your Personal Queue has a new session.'])).toEqual(['New session', 'Your Personal Queue has a new session.']);
+    expect(parseIpcArgs(IPC_CHANNELS.notify, ['Chat', ''])).toEqual(['Chat', '']);
+  });
+
+  it('refuses wrong types, counts and sizes, naming the channel but not the value', () => {
+    const bad: [string, unknown[]][] = [
+      [IPC_CHANNELS.saveLoginToken, []],
+      [IPC_CHANNELS.saveLoginToken, [42]],
+      [IPC_CHANNELS.saveLoginToken, ['has space secret']],
+      [IPC_CHANNELS.saveLoginToken, ['']],
+      [IPC_CHANNELS.saveLoginToken, ['x'.repeat(IPC_LIMITS.tokenMaxLength + 1)]],
+      [IPC_CHANNELS.saveLoginToken, ['ok', 'extra']],
+      [IPC_CHANNELS.loadLoginToken, ['x']],
+      [IPC_CHANNELS.notify, ['only title']],
+      [IPC_CHANNELS.notify, ['', 'body']],
+      [IPC_CHANNELS.notify, ['t'.repeat(IPC_LIMITS.notificationTitleMaxLength + 1), 'b']],
+      [IPC_CHANNELS.notify, ['t', 'b'.repeat(IPC_LIMITS.notificationBodyMaxLength + 1)]],
+      [IPC_CHANNELS.notify, [{ toString: () => 'x' }, 'b']],
+    ];
+    for (const [channel, args] of bad) {
+      expect(() => parseIpcArgs(channel as never, args), `${channel} ${JSON.stringify(args)}`).toThrow(IpcRefusal);
+    }
+    try {
+      parseIpcArgs(IPC_CHANNELS.saveLoginToken, ['has space secret']);
+    } catch (e) {
+      expect((e as Error).message).toContain(IPC_CHANNELS.saveLoginToken);
+      expect((e as Error).message).not.toContain('has space secret');
+    }
+  });
+
+  it('knows its channels', () => {
+    expect(isIpcChannel(IPC_CHANNELS.notify)).toBe(true);
+    expect(isIpcChannel('rep-console:shell-exec')).toBe(false);
+  });
+});
