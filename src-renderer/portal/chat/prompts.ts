@@ -1,0 +1,67 @@
+/**
+ * Permission prompts as the customer sees them: what each request means, and keeping the list right
+ * as prompts arrive, get answered, or are withdrawn while the customer was away.
+ */
+import type { Prompt, PromptKind } from '../../../appliance/src/protocol/index.js';
+
+/** "… is requesting to <action>": the same words the appliance uses in its chat narration. */
+export const PROMPT_ACTION: Record<PromptKind, string> = {
+  screen_view: 'view your screen',
+  screen_control: 'view and control your computer',
+  command_shell: 'open a command shell on your computer',
+  file_transfer: 'transfer files to and from your computer',
+  system_info: 'view system information about your computer',
+  elevation: 'run the support software with administrative rights',
+};
+
+/** What saying yes means, in one sentence. */
+export const PROMPT_DETAIL: Record<PromptKind, string> = {
+  screen_view: 'They will see everything on your screen, but cannot use your mouse or keyboard.',
+  screen_control: 'They will see your screen and can use your mouse and keyboard.',
+  command_shell: 'They can run commands on your computer.',
+  file_transfer: 'They can copy files to and from your computer.',
+  system_info: 'They will see details such as your operating system, hardware and installed software.',
+  elevation: 'The support software will be able to change system settings on your computer.',
+};
+
+export const promptTitle = (p: Pick<Prompt, 'askedBy' | 'kind'>): string => `${p.askedBy} is requesting to ${PROMPT_ACTION[p.kind]}`;
+
+/** What became of an answered (or withdrawn) prompt, said to the customer. */
+export function promptOutcome(p: Pick<Prompt, 'askedBy' | 'kind' | 'state'>): string {
+  const action = PROMPT_ACTION[p.kind];
+  if (p.state === 'allowed') return `You allowed ${p.askedBy} to ${action}.`;
+  if (p.state === 'refused') return `You refused to let ${p.askedBy} ${action}.`;
+  if (p.state === 'cancelled') return `${p.askedBy}’s request to ${action} was withdrawn.`;
+  return `${promptTitle(p)}.`;
+}
+
+/** The appliance's chat line announcing the prompt (the card shows it instead). */
+export const announcementOf = (p: Pick<Prompt, 'askedBy' | 'kind'>): string =>
+  `${promptTitle(p)}. Waiting on the customer to respond to the prompt.`;
+
+/** The appliance's chat line recording the answer (the answered card shows it instead). */
+export const answerLineOf = (p: Pick<Prompt, 'kind'>, allowed: boolean): string =>
+  `The customer ${allowed ? 'allowed' : 'refused'} the request to ${PROMPT_ACTION[p.kind]}.`;
+
+const byTime = (a: Prompt, b: Prompt) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id);
+
+/** A prompt asked or answered: replaces the copy with the same id, or joins the list in time order. */
+export function upsertPrompt(list: readonly Prompt[], p: Prompt): readonly Prompt[] {
+  const i = list.findIndex((x) => x.id === p.id);
+  if (i < 0) return [...list, p].sort(byTime);
+  const copy = [...list];
+  copy[i] = p;
+  return copy;
+}
+
+/**
+ * After `customer.hello` (a reload or a reconnect), which lists only the prompts still pending: the
+ * pending ones we knew that are not listed any more were withdrawn meanwhile; answered ones stay as
+ * they were, and the listed ones are added or refreshed.
+ */
+export function reconcilePrompts(list: readonly Prompt[], pending: readonly Prompt[]): readonly Prompt[] {
+  const listed = new Set(pending.map((p) => p.id));
+  let next: readonly Prompt[] = list.map((p) => (p.state === 'pending' && !listed.has(p.id) ? { ...p, state: 'cancelled' as const } : p));
+  for (const p of pending) next = upsertPrompt(next, p);
+  return next;
+}
