@@ -1,0 +1,116 @@
+/**
+ * A real appliance process for one benchmark: a fresh temp data directory (optionally prepared by
+ * seed-site.ts), `rep-appliance serve --port 0`, and its memory and CPU read from /proc.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+// Under out/ so its external imports (better-sqlite3) resolve from the repo; per process so runs never race.
+const SEED_BUNDLE = join(repoRoot, `out/bench/seed-site.${process.pid}.mjs`);
+
+/** Bundles seed-site.ts (it imports the appliance's TypeScript store) once per run. */
+let bundled = null;
+function bundleSeed() {
+  if (bundled) return bundled;
+  process.once('exit', () => rmSync(SEED_BUNDLE, { force: true }));
+  bundled = build({
+    entryPoints: [join(repoRoot, 'bench/lib/seed-site.ts')],
+    outfile: SEED_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    absWorkingDir: repoRoot,
+  });
+  return bundled;
+}
+
+/** Writes the bare site plus `reps` bench reps into dataDir; returns their usernames. */
+export async function seedReps(dataDir, reps, password) {
+  await bundleSeed();
+  const out = execFileSync(process.execPath, [SEED_BUNDLE, dataDir, String(reps), password], { cwd: repoRoot, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()).reps;
+}
+
+/**
+ * Starts `rep-appliance serve` on a new temp data directory. `prepare(dataDir)` runs before the
+ * process starts (seeding). Output is kept (last 64 KiB) for error messages; the pipe is always drained.
+ */
+export async function startAppliance({ prepare, args = [], env = {} } = {}) {
+  const cli = join(repoRoot, 'bin/rep-appliance.js');
+  if (!existsSync(join(repoRoot, 'out/appliance/cli.js'))) throw new Error('The appliance is not built: run `npm run build` first.');
+  const dataDir = mkdtempSync(join(tmpdir(), 'rep-bench-'));
+  const prepared = prepare ? await prepare(dataDir) : undefined;
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (b) => {
+    tail = (tail + b.toString()).slice(-65_536);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+
+  const url = await new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`appliance did not start in time:\n${tail}`)), 30_000);
+    const check = () => {
+      const m = /listening on (https?:\/\/\S+)/.exec(tail);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        res(m[1].replace(/\/$/, ''));
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`appliance exited with ${code}:\n${tail}`));
+    });
+  });
+
+  return {
+    url,
+    dataDir,
+    pid: child.pid,
+    prepared,
+    output: () => tail,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    /** VmRSS and VmHWM (peak) in MiB, from /proc/<pid>/status. */
+    memory: () => procMemory(child.pid),
+    /** User + system CPU seconds the process has used so far. */
+    cpuSeconds: () => procCpuSeconds(child.pid),
+    stop: () =>
+      new Promise((res) => {
+        const done = () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          res(child.exitCode);
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+export function procMemory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
+}
+
+export function procCpuSeconds(pid) {
+  // Fields after the ")" that closes the command name; utime and stime are fields 14 and 15.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux we run on
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
