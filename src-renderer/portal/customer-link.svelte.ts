@@ -75,7 +75,7 @@ export class CustomerLink {
   ) {
     if (initial) {
       this.customerName = initial.name;
-      this.status = { status: 'waiting', queueName: initial.queueName, repName: null, position: null };
+      this.status = { status: 'waiting', queueName: initial.queueName, repName: null, repConnected: null, position: null };
       this.joined = true;
     }
     this.socket = new CustomerSocket({

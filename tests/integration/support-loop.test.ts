@@ -285,10 +285,16 @@ describe('connection loss', () => {
     const s = await portal(app.url, { name: 'Orphan Customer', issueId: remote.id });
     const { client: cust } = await customer(app.url, s.body.customerToken);
     await carla.call('session.accept', { sessionId: s.body.sessionId });
+    const { prompt: asked } = await carla.call('session.prompt', { sessionId: s.body.sessionId, kind: 'screen_view' });
     await eventOf(dieter, 'queue.session', (x) => x.id === s.body.sessionId && x.status === 'active');
     dieter.events.length = 0;
     carla.close();
+    // The customer is told at once: a chat line, and a status saying the representative is not connected.
+    expect((await eventOf(cust, 'customer.chat', (m) => /Carla Rossi lost the connection/.test(m.body))).from.kind).toBe('system');
+    expect((await eventOf(cust, 'customer.status', (x) => x.repConnected === false)).status).toBe('active');
     const back = await eventOf(dieter, 'queue.session', (x) => x.id === s.body.sessionId && x.status === 'waiting', 6000);
+    // The prompt of a rep who is gone is withdrawn; the customer cannot grant it any more.
+    expect((await eventOf(cust, 'customer.prompt', (p) => p.id === asked.id && p.state === 'cancelled')).state).toBe('cancelled');
     expect(back.queueId).toMatch(/^team:/);
     expect(back.ownerId).toBeNull();
     await dieter.call('session.accept', { sessionId: s.body.sessionId });
@@ -312,6 +318,18 @@ describe('connection loss', () => {
     await eventOf(ana, 'session.chat', (m) => m.body === 'The customer reconnected.');
     again.client.close();
     expect((await eventOf(ana, 'session.closed', (x) => x.sessionId === s.body.sessionId, 8000)).reason).toContain('did not return');
+    ana.close();
+  });
+});
+
+describe('the customer leaves', () => {
+  it('customer.leave on an active session is answered before the socket closes, and the rep is told', async () => {
+    const ana = await rep(app.url, 'ana');
+    const s = await portal(app.url, { name: 'Leaving Customer', connect: true });
+    const { client: cust } = await customer(app.url, s.body.customerToken);
+    await ana.call('session.accept', { sessionId: s.body.sessionId });
+    await expect(cust.customer('customer.leave', {})).resolves.toEqual({});
+    expect((await eventOf(ana, 'session.closed', (x) => x.sessionId === s.body.sessionId)).sessionId).toBe(s.body.sessionId);
     ana.close();
   });
 });

@@ -24,7 +24,11 @@ export class RepConnectionLoss {
   /** The rep's console connected: a pending grace period is cancelled. */
   connected(userId: number): void {
     if (this.timers.cancel(`rep:${userId}`)) {
-      for (const m of this.repos.members.activeFor(userId)) this.narrator.state(m.sessionId);
+      const name = this.repos.users.byId(userId)?.publicDisplayName ?? 'The representative';
+      for (const m of this.repos.members.activeFor(userId)) {
+        this.narrator.say(m.sessionId, `${name} reconnected.`, iso(this.clock))();
+        this.narrator.state(m.sessionId);
+      }
     }
   }
 
@@ -32,7 +36,12 @@ export class RepConnectionLoss {
   dropped(userId: number): void {
     const memberships = this.repos.members.activeFor(userId);
     if (!memberships.length) return;
-    for (const m of memberships) this.narrator.state(m.sessionId);
+    // Both sides see it: a chat line for the log and the customer, and the state (repConnected) for headers.
+    const name = this.repos.users.byId(userId)?.publicDisplayName ?? 'The representative';
+    for (const m of memberships) {
+      this.narrator.say(m.sessionId, `${name} lost the connection; waiting for them to reconnect…`, iso(this.clock))();
+      this.narrator.state(m.sessionId);
+    }
     this.timers.start(`rep:${userId}`, this.graceMs(), () => {
       if (!this.presence.isOnline(userId)) this.release(userId, 'was disconnected');
     });
@@ -60,6 +69,7 @@ export class RepConnectionLoss {
         this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; ${successor.name} is now the owner.`, 'You were disconnected from the session.');
         continue;
       }
+      this.sessions.cancelPendingPrompts(m.sessionId);
       const queue = this.fallbackQueue(s.queueId, userId);
       this.repos.transaction(() => this.repos.sessions.moveTo(m.sessionId, queue, 'waiting', null, now));
       this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; the session went back to a queue.`, 'You were disconnected from the session.');

@@ -91,7 +91,8 @@ export class SessionIntake {
       const waiting = this.repos.sessions.openInQueues([s.queueId]).filter((x) => x.status === 'waiting');
       position = waiting.findIndex((x) => x.id === s.id) + 1;
     }
-    return { status: s.status, queueName: queueName(this.repos, s.queueId), repName: s.ownerName, position };
+    const repConnected = s.ownerId === null ? null : this.presence.isOnline(s.ownerId);
+    return { status: s.status, queueName: queueName(this.repos, s.queueId), repName: s.ownerName, repConnected, position };
   }
 
   /** Ends a waiting session (the customer left before anyone accepted). */

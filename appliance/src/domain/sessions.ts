@@ -171,6 +171,17 @@ export class SessionService {
     this.narrator.state(sessionId, removed);
   }
 
+  /** Withdraws the prompts nobody answered (the rep who asked is gone): the customer can no longer grant them. */
+  cancelPendingPrompts(sessionId: string): void {
+    const now = iso(this.clock);
+    const cancelled = this.repos.transaction(() => {
+      const pending = this.repos.prompts.list(sessionId).filter((p) => p.state === 'pending');
+      for (const p of pending) this.repos.prompts.answer(p.id, 'cancelled', now);
+      return pending;
+    });
+    for (const p of cancelled) this.bus.publish({ type: 'session.prompt', prompt: { ...p, state: 'cancelled' }, recipients: this.view.recipients(sessionId) });
+  }
+
   /** Ends a session for everyone (owner's End, customer never returned, admin). */
   close(sessionId: string, actor: string, reason: string): void {
     const now = iso(this.clock);

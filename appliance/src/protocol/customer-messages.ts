@@ -12,6 +12,8 @@ export const CustomerStatus = z.object({
   status: SessionStatus,
   queueName: z.string(),
   repName: z.string().nullable(),
+  /** False while the owning representative's console is disconnected (their grace period); null with no owner. */
+  repConnected: z.boolean().nullable(),
   position: z.number().int().nullable(),
 });
 export type CustomerStatus = z.infer<typeof CustomerStatus>;

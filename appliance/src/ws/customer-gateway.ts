@@ -125,7 +125,9 @@ export class CustomerGateway {
         const id = conn.sessionId;
         conn.sessionId = null;
         this.app.customers.forget(id);
-        conn.socket.close(1000, 'session ended');
+        // After the current turn, so a reply to the request that ended it (customer.leave) still goes out.
+        const socket = conn.socket;
+        setImmediate(() => socket.close(1000, 'session ended'));
       }
     }
   }

@@ -29,7 +29,7 @@ class FakeSocket {
 }
 
 const HELLO: Hello = {
-  status: { status: 'waiting', queueName: 'General', repName: null, position: 1 },
+  status: { status: 'waiting', queueName: 'General', repName: null, repConnected: null, position: 1 },
   customerName: 'Maria',
   messages: [msg(1, 'customer', 'hi')],
   prompts: [],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerStatus } from '../../../appliance/src/protocol/index.js';
 import { phaseOf, placeInLine } from './phase.js';
 
-const st = (status: CustomerStatus['status'], repName: string | null = null): CustomerStatus => ({ status, queueName: 'Printers', repName, position: status === 'waiting' ? 2 : null });
+const st = (status: CustomerStatus['status'], repName: string | null = null): CustomerStatus => ({ status, queueName: 'Printers', repName, repConnected: repName ? true : null, position: status === 'waiting' ? 2 : null });
 
 describe('phaseOf', () => {
   it('follows the appliance’s status', () => {
@@ -15,6 +15,10 @@ describe('phaseOf', () => {
 
   it('waiting again after a representative was here means they were disconnected', () => {
     expect(phaseOf(st('waiting'), false, true)).toBe('rep-lost');
+  });
+
+  it('an active session whose representative’s console dropped is shown as disconnected', () => {
+    expect(phaseOf({ ...st('active', 'Ana'), repConnected: false }, false, true)).toBe('rep-lost');
   });
 
   it('over is over, whatever the last status said', () => {

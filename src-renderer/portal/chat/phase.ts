@@ -6,7 +6,7 @@ export type Phase =
   | 'connecting'
   /** In a queue, nobody has helped yet. */
   | 'waiting'
-  /** Back in a queue after the representative's connection dropped (the appliance returned the session). */
+  /** The representative's console dropped (grace period), or the session went back to a queue after it did. */
   | 'rep-lost'
   | 'active'
   | 'held'
@@ -21,6 +21,7 @@ export function phaseOf(status: CustomerStatus | null, ended: boolean, hadRep: b
   if (ended || status?.status === 'ended') return 'ended';
   if (!status) return 'connecting';
   if (status.status === 'waiting') return hadRep ? 'rep-lost' : 'waiting';
+  if (status.status === 'active' && status.repConnected === false) return 'rep-lost';
   return status.status;
 }
 
