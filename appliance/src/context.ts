@@ -1,4 +1,5 @@
 /** What the adapters (HTTP, WebSocket, demo) are handed: the domain services, wired once in bootstrap.ts. */
+import type { AccountService } from './domain/accounts.js';
 import type { AuthService } from './domain/auth.js';
 import type { Clock } from './domain/clock.js';
 import type { RepConnectionLoss } from './domain/connection-loss.js';
@@ -13,13 +14,16 @@ import type { Repositories } from './domain/ports.js';
 import type { Presence } from './domain/presence.js';
 import type { QueueService } from './domain/queues.js';
 import type { RateLimiter } from './domain/rate-limit.js';
+import type { RepLogout } from './domain/rep-logout.js';
 import type { SessionService } from './domain/sessions.js';
 import type { SessionView } from './domain/session-view.js';
+import type { TeamChatService } from './domain/team-chat.js';
 import type { Logger } from './log.js';
 
 export interface AppContext {
   repos: Repositories;
   auth: AuthService;
+  accounts: AccountService;
   queues: QueueService;
   jump: JumpService;
   intake: SessionIntake;
@@ -29,6 +33,8 @@ export interface AppContext {
   external: ExternalReps;
   customers: CustomerService;
   repLoss: RepConnectionLoss;
+  teamChat: TeamChatService;
+  repLogout: RepLogout;
   view: SessionView;
   presence: Presence;
   bus: EventBus;

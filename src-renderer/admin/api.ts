@@ -61,4 +61,10 @@ export const adminApi = {
   status: () => getJson('/login/api/status', SiteStatus),
   users: () => getJson('/login/api/users', z.object({ users: z.array(UserRow) })).then((r) => r.users),
   teams: () => getJson('/login/api/teams', z.object({ teams: z.array(TeamRow) })).then((r) => r.teams),
+  /** My Account: answers with the session as /me would (the default-password flag may have changed). */
+  changePassword: (currentPassword: string, newPassword: string) => postJson('/login/api/account/password', { currentPassword, newPassword }, Session),
+  /** Users > Set password… (administrators). */
+  setPassword: (userId: number, newPassword: string) => postNoContent(`/login/api/users/${userId}/password`, { newPassword }),
+  /** Status > Logged-in representatives > End (administrators). */
+  endRepLogin: (userId: number) => postNoContent(`/login/api/reps/${userId}/logout`),
 };

@@ -38,6 +38,11 @@ class Auth {
     await this.check();
   }
 
+  /** A fresher answer about who we are (after a password change, say), without asking again. */
+  update(session: AdminSession): void {
+    this.session = session;
+  }
+
   async logout(): Promise<void> {
     try {
       await adminApi.logout();

@@ -1,6 +1,10 @@
-/** /login in Chromium against a real demo appliance: logging in, Status, Users, and what a rep may see. */
+/**
+ * /login in Chromium against a real demo appliance: logging in, Status, Users, what a rep may see,
+ * changing the password on My Account, and ending a rep's console login from Status.
+ */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { join } from 'node:path';
+import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { rep } from '../helpers/support.js';
 import type { TestClient } from '../helpers/ws-client.js';
 
@@ -15,8 +19,8 @@ test.afterAll(async () => {
   await app?.stop({ remove: true });
 });
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${app.url}/login`);
+async function logIn(page: Page, username: string, password: string, url = app.url): Promise<void> {
+  await page.goto(`${url}/login`);
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
@@ -134,4 +138,138 @@ test('ana logs in and does not see the Users tab', async ({ page }) => {
   await logIn(page, a.username, a.password);
   await expect(page.getByRole('link', { name: 'Status' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+});
+
+const BANNER = 'The administrator still has the default password. Change it in My Account; until then the site only listens on this computer.';
+
+test('the administrator changes the password on My Account: the banner goes, and the new password logs in', async ({ page }) => {
+  // A site of its own: the other tests log in with the factory password.
+  const site = await startAppliance({ demo: false });
+  try {
+    await logIn(page, 'admin', 'password', site.url);
+    await expect(page.getByText(BANNER)).toBeVisible();
+    await page.getByRole('link', { name: 'Open My Account' }).click();
+    await expect(page).toHaveURL(/#\/my-account$/);
+
+    const form = page.getByRole('form', { name: 'Change password' });
+    await expect(form.getByLabel('Username')).toHaveValue('admin');
+    await expect(page.getByRole('region', { name: 'Change password' }).getByText('This account still uses the password the site shipped with.', { exact: false })).toBeVisible();
+
+    // The confirmation must match, the current password must be right, and the rule is enforced.
+    await form.getByLabel('Current password').fill('password');
+    await form.getByLabel('New password', { exact: true }).fill('Site-Admin-2026!');
+    await form.getByLabel('Confirm new password').fill('Site-Admin-2026?');
+    await form.getByRole('button', { name: 'Change Password' }).click();
+    await expect(form.getByRole('alert')).toHaveText('The two new passwords are not the same. Type the new password again.');
+    await expect(form.getByLabel('Confirm new password')).toBeFocused();
+
+    await form.getByLabel('Current password').fill('not-it');
+    await form.getByLabel('Confirm new password').fill('Site-Admin-2026!');
+    await form.getByRole('button', { name: 'Change Password' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Your current password is incorrect.');
+    await expect(form.getByLabel('Current password')).toHaveValue('');
+    await expect(form.getByLabel('Current password')).toBeFocused();
+
+    await form.getByLabel('Current password').fill('password');
+    await form.getByLabel('New password', { exact: true }).fill('sitepassword');
+    await form.getByLabel('Confirm new password').fill('sitepassword');
+    await form.getByRole('button', { name: 'Change Password' }).click();
+    await expect(form.getByRole('alert')).toHaveText('The new password needs an upper-case letter, a digit and a special character (such as - ! #).');
+    await expect(page.getByText(BANNER)).toBeVisible();
+
+    await form.getByLabel('New password', { exact: true }).fill('Site-Admin-2026!');
+    await form.getByLabel('Confirm new password').fill('Site-Admin-2026!');
+    await form.getByRole('button', { name: 'Change Password' }).click();
+    await expect(form.getByRole('status')).toContainText('Your password has been changed.');
+    await expect(page.getByText(BANNER)).toHaveCount(0);
+    await expect(page.getByText('This account still uses the password the site shipped with.', { exact: false })).toHaveCount(0);
+    await expect(form.getByLabel('Current password')).toHaveValue('');
+    await page.screenshot({ path: join(repoRoot, 'docs/screenshots/admin-my-account.png'), fullPage: true });
+
+    // Log out; the old password is refused, the new one logs in, and the banner stays gone.
+    await page.getByRole('button', { name: 'Administrator' }).click();
+    await page.getByRole('menuitem', { name: 'Log Out' }).click();
+    await expect(page.getByText('You have logged out.')).toBeVisible();
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill('password');
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The username or password is incorrect.');
+    await page.getByLabel('Password').fill('Site-Admin-2026!');
+    await page.getByRole('button', { name: 'Log In' }).click();
+    await expect(page.getByRole('navigation', { name: 'Administration' })).toBeVisible();
+    await expect(page.getByText(BANNER)).toHaveCount(0);
+  } finally {
+    await site.stop({ remove: true });
+  }
+});
+
+test('the administrator ends a rep’s console login from Status; the rep’s console says why', async ({ page, browser }) => {
+  const ben = DEMO.reps.general[1];
+  const repContext = await browser.newContext();
+  try {
+    const repPage = await repContext.newPage();
+    await repPage.goto(`${app.url}/console`);
+    await repPage.getByLabel('Username').fill(ben.username);
+    await repPage.getByLabel('Password').fill(ben.password);
+    await repPage.getByRole('button', { name: 'Log In' }).click();
+    await expect(repPage.getByRole('button', { name: ben.displayName })).toBeVisible();
+
+    await logIn(page, DEMO.admin.username, DEMO.admin.password);
+    const reps = page.getByRole('region', { name: 'Logged-in representatives' });
+    const benRow = reps.getByRole('row').filter({ hasText: ben.displayName });
+    await expect(benRow).toBeVisible();
+    await benRow.getByRole('button', { name: 'End' }).click();
+
+    const dialog = page.getByRole('dialog', { name: `End ${ben.displayName}’s console login?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('tells them that an administrator logged them out');
+    // Cancel changes nothing.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(repPage.getByRole('button', { name: ben.displayName })).toBeVisible();
+
+    await benRow.getByRole('button', { name: 'End' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'End Login' }).click();
+    await expect(reps.getByRole('status')).toHaveText(`${ben.displayName} was logged out of the representative console.`);
+    await expect(reps.getByRole('row').filter({ hasText: ben.displayName })).toHaveCount(0);
+
+    // Ben's console is back at its login screen and says why.
+    await expect(repPage.getByRole('heading', { name: 'Log in' })).toBeVisible();
+    await expect(repPage.getByText('An administrator logged you out of the representative console.')).toBeVisible();
+    // A reload does not bring the login back.
+    await repPage.reload();
+    await expect(repPage.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  } finally {
+    await repContext.close();
+  }
+});
+
+test('a representative sees no End button on Status', async ({ page }) => {
+  ana ??= await rep(app.url, DEMO.reps.general[0].username);
+  const carla = DEMO.reps.remoteSupport[0];
+  await logIn(page, carla.username, carla.password);
+  const reps = page.getByRole('region', { name: 'Logged-in representatives' });
+  await expect(reps.getByRole('row').filter({ hasText: DEMO.reps.general[0].displayName })).toBeVisible();
+  await expect(reps.getByRole('button', { name: 'End' })).toHaveCount(0);
+});
+
+
+test('Users > Set password… gives a user a new password, refusing a weak one with the reason', async ({ page }) => {
+  await logIn(page, DEMO.admin.username, DEMO.admin.password);
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell', { name: 'dieter', exact: true }) });
+  await row.getByRole('button', { name: 'Set password…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Set password for dieter' });
+  await dialog.getByLabel('New password', { exact: true }).fill('dieter');
+  await dialog.getByLabel('Confirm new password').fill('dieter');
+  await dialog.getByRole('button', { name: 'Set Password' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The new password needs at least 8 characters');
+  await expect(dialog.getByLabel('New password', { exact: true })).toBeFocused();
+
+  await dialog.getByLabel('New password', { exact: true }).fill('Dieter-Fresh-7!');
+  await dialog.getByLabel('Confirm new password').fill('Dieter-Fresh-7!');
+  await dialog.getByRole('button', { name: 'Set Password' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'dieter’s password has been set.' })).toBeVisible();
 });

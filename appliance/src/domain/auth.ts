@@ -38,19 +38,31 @@ export class AuthService {
       throw new CodedError('E_AUTH_INVALID');
     }
     if (user.lockedUntil && user.lockedUntil > now) throw new CodedError('E_AUTH_LOCKED');
-    if (!verifyPassword(password, user.passwordHash)) {
-      const threshold = Number(this.repos.settings.get('lockout.threshold') ?? DEFAULT_LOCKOUT_THRESHOLD);
-      const minutes = Number(this.repos.settings.get('lockout.minutes') ?? DEFAULT_LOCKOUT_MINUTES);
-      const lockUntil = user.failedLogins + 1 >= threshold ? iso(this.clock, minutes * 60_000) : null;
-      this.repos.users.recordLoginFailure(user.id, lockUntil);
-      throw new CodedError(lockUntil ? 'E_AUTH_LOCKED' : 'E_AUTH_INVALID');
-    }
+    if (!verifyPassword(password, user.passwordHash)) throw new CodedError(this.recordFailure(user) ? 'E_AUTH_LOCKED' : 'E_AUTH_INVALID');
     if (user.disabled) throw new CodedError('E_AUTH_DISABLED');
     if (kind === 'web' && this.repos.settings.get('security.webConsoleEnabled') === 'false') throw new CodedError('E_WEB_CONSOLE_DISABLED');
     const actor = this.actorFor(user);
     authorize(actor, { kind: kind === 'admin' ? 'admin.login' : 'console.login' });
     this.repos.users.recordLoginSuccess(user.id, now);
     return this.open(actor, kind);
+  }
+
+  /**
+   * Asks a logged-in user for their password again (before changing it). A wrong one counts toward
+   * the lockout like a failed login, so a stolen /login cookie cannot be used to guess it.
+   */
+  confirmPassword(userId: number, password: string): void {
+    const user = this.repos.users.byId(userId);
+    if (!user) throw new CodedError('E_AUTH_TOKEN_INVALID');
+    if (user.lockedUntil && user.lockedUntil > iso(this.clock)) throw new CodedError('E_AUTH_LOCKED');
+    if (!verifyPassword(password, user.passwordHash)) throw new CodedError(this.recordFailure(user) ? 'E_AUTH_LOCKED' : 'E_PASSWORD_WRONG');
+  }
+
+  /** Ends every console login of a user and tells their consoles why; returns how many there were. */
+  endConsoleLogins(userId: number, code: 'E_AUTH_ENDED_BY_ADMIN'): number {
+    const revoked = this.repos.logins.revokeOthers(userId, ['web', 'desktop'], null, iso(this.clock));
+    if (revoked.length) this.bus.publish({ type: 'login.revoked', userId, tokenHashes: revoked, code });
+    return revoked.length;
   }
 
   /** A login without a password (external reps who redeemed their key). */
@@ -77,6 +89,15 @@ export class AuthService {
 
   actorFor(user: UserRecord): Actor {
     return { user, teams: this.repos.users.memberships(user.id) };
+  }
+
+  /** Counts a wrong password; returns true when that locked the account. */
+  private recordFailure(user: UserRecord): boolean {
+    const threshold = Number(this.repos.settings.get('lockout.threshold') ?? DEFAULT_LOCKOUT_THRESHOLD);
+    const minutes = Number(this.repos.settings.get('lockout.minutes') ?? DEFAULT_LOCKOUT_MINUTES);
+    const lockUntil = user.failedLogins + 1 >= threshold ? iso(this.clock, minutes * 60_000) : null;
+    this.repos.users.recordLoginFailure(user.id, lockUntil);
+    return lockUntil !== null;
   }
 
   private open(actor: Actor, kind: LoginKind): LoginResult {

@@ -3,7 +3,7 @@
  * ids, queues), so adapters deliver without deciding anything. In-process today; the interface is
  * what a shared message bus implements when several appliances serve one site.
  */
-import type { ChatMessage, Invitation, Prompt, QueueId, SessionDetail, SessionSummary } from '../protocol/index.js';
+import type { ChatMessage, Invitation, Prompt, QueueId, SessionDetail, SessionSummary, TeamChatMessage } from '../protocol/index.js';
 
 export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer'>;
 
@@ -11,7 +11,7 @@ export type DomainEvent =
   /** A session appeared in or changed in a queue (consoles that may view the queue get it). */
   | { type: 'session.changed'; session: SessionSummary }
   | { type: 'session.removed'; sessionId: string; queueId: QueueId }
-  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' }
+  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' | 'E_AUTH_ENDED_BY_ADMIN' }
   /** A chat line: to the member reps listed, and to the customer when the audience is everyone. */
   | { type: 'session.chat'; message: ChatMessage; recipients: number[] }
   | { type: 'session.state'; state: SessionState; recipients: number[] }
@@ -19,6 +19,8 @@ export type DomainEvent =
   | { type: 'session.closed'; sessionId: string; reason: string; recipients: number[] }
   | { type: 'invitation.created'; invitation: Invitation }
   | { type: 'invitation.removed'; id: number; queueId: QueueId }
+  /** A team chat line, to the team's members (the consoles of those logged in get it). */
+  | { type: 'team.chat'; message: TeamChatMessage; recipients: number[] }
   /** The customer's side: status changes and the end of the session. */
   | { type: 'customer.status'; sessionId: string }
   | { type: 'customer.ended'; sessionId: string; reason: string };

@@ -15,6 +15,12 @@ export type Action =
   | { kind: 'admin.login' }
   | { kind: 'admin.users.list' }
   | { kind: 'admin.status.view' }
+  /** Changing one's own password (My Account). */
+  | { kind: 'account.password.change' }
+  /** Setting another user's password (Users). */
+  | { kind: 'admin.users.setPassword' }
+  /** Ending a rep's console login (Status > Logged-in representatives > End). */
+  | { kind: 'admin.reps.logout' }
   | { kind: 'queue.view'; queueId: QueueId }
   | { kind: 'queue.favourite'; queueId: QueueId }
   | { kind: 'jump.list' }
@@ -31,7 +37,9 @@ export type Action =
   | { kind: 'session.end'; role: MemberRole | null }
   | { kind: 'session.leave'; role: MemberRole | null }
   | { kind: 'invitation.cancel'; isInviter: boolean }
-  | { kind: 'invitation.answer'; queueId: QueueId };
+  | { kind: 'invitation.answer'; queueId: QueueId }
+  /** Reading and writing a team's chat. */
+  | { kind: 'team.chat'; teamId: number };
 
 /** Every representative permission on: what administrators get. */
 export const ALL_PERMISSIONS: Permissions = {
@@ -96,6 +104,8 @@ export function refusalFor(action: Action): ErrorCode {
       return 'role' in action && action.role !== 'owner' ? 'E_SESSION_NOT_OWNER' : 'E_FORBIDDEN';
     case 'session.leave':
       return 'role' in action && action.role === 'owner' ? 'E_SESSION_OWNER_CANNOT_LEAVE' : 'E_SESSION_NOT_MEMBER';
+    case 'team.chat':
+      return 'E_NOT_TEAM_MEMBER';
     default:
       return 'E_FORBIDDEN';
   }
@@ -136,13 +146,24 @@ export function isAllowed(actor: Actor, action: Action): boolean {
     case 'invitation.answer':
       return visibleQueueIds(actor).includes(action.queueId);
     case 'admin.users.list':
+    case 'admin.users.setPassword':
+    case 'admin.reps.logout':
       return user.isAdmin && !external;
+    case 'account.password.change':
+      return !external;
     case 'queue.view':
     case 'session.accept':
       return visibleQueueIds(actor).includes(action.queueId);
     case 'queue.favourite':
       return action.queueId.startsWith('team:') && visibleQueueIds(actor).includes(action.queueId);
+    case 'team.chat':
+      return mayUseTeamChat(actor, action.teamId);
   }
+}
+
+/** Team chat is for the team's own members (any role); external reps belong to no team. */
+export function mayUseTeamChat(actor: Actor, teamId: number): boolean {
+  return !actor.user.disabled && !isExternal(actor) && actor.teams.some((t) => t.teamId === teamId);
 }
 
 /** Throws the action's refusal code unless it is allowed. */

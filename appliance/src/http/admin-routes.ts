@@ -1,4 +1,4 @@
-/** /login's JSON API: log in and out, the signed-in user, Status, Users, Teams. */
+/** /login's JSON API: log in and out, the signed-in user, My Account's password, Status (and ending a rep's login), Users, Teams. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CodedError } from '../protocol/index.js';
@@ -14,6 +14,12 @@ const LoginBody = z.object({
   password: z.string().min(1).max(256),
   totp: z.string().regex(/^\d{6}$/).optional(),
 });
+
+// Length and content are the password rule's business (domain/password-policy.ts): it names what is missing.
+const NewPassword = z.string().max(1024);
+const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPassword });
+const SetPasswordBody = z.object({ newPassword: NewPassword });
+const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const actorOf = (req: FastifyRequest): Actor => {
@@ -48,9 +54,44 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     return reply.code(204).send();
   });
 
-  app.get('/login/api/me', async (req) => {
+  const sessionOf = (actor: Actor) => ({ me: toMe(actor), defaultPassword: ctx.repos.users.byUsername('admin')?.passwordIsDefault ?? false });
+
+  app.get('/login/api/me', async (req) => sessionOf(actorOf(req)));
+
+  /** My Account > Change password: answers like /me, so the page drops the default-password banner at once. */
+  app.post('/login/api/account/password', async (req) => {
     const actor = actorOf(req);
-    return { me: toMe(actor), defaultPassword: ctx.repos.users.byUsername('admin')?.passwordIsDefault ?? false };
+    if (ctx.limits.login.blocked(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
+    const body = ChangePasswordBody.parse(req.body);
+    try {
+      const user = ctx.accounts.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+      ctx.log.info({ userId: user.id, ip: req.ip }, 'password changed');
+      return sessionOf(ctx.auth.actorFor(user));
+    } catch (e) {
+      if (e instanceof CodedError) {
+        if (e.code === 'E_PASSWORD_WRONG' || e.code === 'E_AUTH_LOCKED') ctx.limits.login.fail(`admin:${req.ip}`);
+        ctx.log.warn({ code: e.code, userId: actor.user.id, ip: req.ip }, 'password change refused');
+      }
+      throw e;
+    }
+  });
+
+  app.post('/login/api/users/:id/password', async (req, reply) => {
+    const actor = actorOf(req);
+    const { id } = UserIdParams.parse(req.params);
+    const { newPassword } = SetPasswordBody.parse(req.body);
+    ctx.accounts.setPasswordFor(actor, id, newPassword);
+    ctx.log.info({ userId: id, by: actor.user.id, ip: req.ip }, 'password set by an administrator');
+    return reply.code(204).send();
+  });
+
+  /** Status > Logged-in representatives > End. */
+  app.post('/login/api/reps/:id/logout', async (req, reply) => {
+    const actor = actorOf(req);
+    const { id } = UserIdParams.parse(req.params);
+    ctx.repLogout.end(actor, id);
+    ctx.log.info({ userId: id, by: actor.user.id, ip: req.ip }, 'console login ended by an administrator');
+    return reply.code(204).send();
   });
 
   app.get('/login/api/status', async (req) => {

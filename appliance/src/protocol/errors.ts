@@ -20,9 +20,15 @@ export const ERRORS = {
   E_AUTH_TOTP_INVALID: 'The two-factor code is not valid.',
   E_AUTH_TOKEN_INVALID: 'Your login has expired. Log in again.',
   E_AUTH_KICKED: 'You were logged out because you logged in from another console.',
+  E_AUTH_ENDED_BY_ADMIN: 'An administrator logged you out of the representative console.',
   E_WEB_CONSOLE_DISABLED: 'The web rep console is not allowed to connect to this site.',
   E_NOT_A_REP: 'This account may not use the representative console.',
   E_FORBIDDEN: 'You do not have permission to do that.',
+  E_PASSWORD_WRONG: 'Your current password is incorrect.',
+  E_PASSWORD_WEAK:
+    'The new password does not follow the password rules: at least 8 characters, with an upper-case letter, a lower-case letter, a digit and a special character, and not the username.',
+  E_USER_NOT_FOUND: 'That user does not exist.',
+  E_REP_NOT_LOGGED_IN: 'That representative is no longer logged in to a console.',
   E_CSRF: 'The request was refused because it did not come from this site’s pages.',
   E_DEFAULT_PASSWORD_PUBLIC:
     'The administrator still has the default password: the appliance only listens on loopback until it is changed.',
@@ -41,6 +47,7 @@ export const ERRORS = {
   E_TARGET_NOT_FOUND: 'That team or representative does not exist.',
   E_CUSTOMER_GONE: 'The customer is not connected.',
   E_PROMPT_NOT_FOUND: 'That request is no longer waiting for an answer.',
+  E_NOT_TEAM_MEMBER: 'You are not a member of that team, so you cannot use its team chat.',
 
   E_KEY_INVALID: 'That session key is not valid. Check the digits with your representative.',
   E_KEY_USED: 'That session key has already been used. Ask your representative for a new one.',

@@ -80,6 +80,10 @@ export class SqliteUserRepository implements UserRepository {
     return this.byId(id)?.failedLogins ?? 0;
   }
 
+  setPassword(id: number, passwordHash: string): void {
+    this.db.prepare('UPDATE users SET password_hash = ?, password_is_default = 0 WHERE id = ?').run(passwordHash, id);
+  }
+
   createExternal(displayName: string, sessionId: string, permissions: Permissions, now: string): UserRecord {
     // A unique, unguessable username that can never collide with a real one nor be logged into (no password hash).
     const username = `external:${sessionId.slice(0, 8)}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

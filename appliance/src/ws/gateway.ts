@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CodedError, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
+import { CodedError, ERRORS, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
 import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
 import type { AppContext } from '../context.js';
@@ -159,8 +159,9 @@ export class ConsoleGateway {
         if (c.seenSessions.delete(e.sessionId)) c.sendEvent('queue.sessionRemoved', { id: e.sessionId, queueId: e.queueId });
       } else if (e.type === 'login.revoked') {
         if (c.login && e.tokenHashes.includes(c.login.tokenHash)) {
-          c.sendEvent('auth.kicked', { code: e.code, message: e.code === 'E_AUTH_KICKED' ? 'You were logged out because you logged in from another console.' : 'Your login has expired. Log in again.' });
-          // The rep is still here on their new console: no grace period, no release.
+          c.sendEvent('auth.kicked', { code: e.code, message: ERRORS[e.code] });
+          // No grace period and no release here: after a kick the rep is on their new console; after an
+          // administrator's End, RepLogout releases their sessions once the last console is gone.
           c.actor = null;
           c.login = null;
           this.app.presence.disconnected(e.userId);
@@ -168,6 +169,8 @@ export class ConsoleGateway {
         }
       } else if (e.type === 'session.chat') {
         if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.chat', e.message);
+      } else if (e.type === 'team.chat') {
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('team.chat', e.message);
       } else if (e.type === 'session.state') {
         if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.state', e.state);
       } else if (e.type === 'session.prompt') {
