@@ -36,7 +36,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Throws E_CSRF for a state-changing request that did not come from our own pages. */
 /** Public endpoints that take form posts from other sites by design (they carry no login). */
-const FORM_ENDPOINTS = new Set(['/api/start_session']);
+const FORM_ENDPOINTS = new Set(['/api/start_session', '/api/client_script']);
 
 export function checkCsrf(req: FastifyRequest): void {
   if (!UNSAFE.has(req.method)) return;

@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import { registerAdminRoutes } from './admin-routes.js';
+import { registerClientScript } from './client-script-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { sendError } from './errors.js';
 import { registerPages } from './pages.js';
@@ -46,6 +47,7 @@ export async function buildHttpServer(ctx: AppContext, opts: { rendererDir: stri
   registerConsoleRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   await registerStartSession(app, ctx);
+  await registerClientScript(app, ctx);
   await registerPages(app, opts.rendererDir);
   return app;
 }

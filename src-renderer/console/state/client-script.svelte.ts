@@ -1,0 +1,146 @@
+/**
+ * `start_jump_item_session` in the web console (FORMATS.md §Client scripting API): the appliance's
+ * `/api/client_script?type=web_console…` sends the browser here with the validated criteria in the
+ * URL fragment. The command waits until the rep is logged in (the login screen comes first when
+ * nobody is), then runs once: one matching Jump Item → the Jump starts; several → a chooser; none →
+ * an error in the console.
+ */
+import { WEB_CONSOLE_SCRIPT_KEY, describeJumpCriteria, jumpListSearchFor, matchJumpItems, readWebConsoleScript, type BrcsCommandOf, type JumpItem } from '../../../appliance/src/protocol/index.js';
+import { messageOf } from '../../lib/client.js';
+import type { ConsoleModel } from './console.svelte.js';
+
+type StartJumpItemSession = BrcsCommandOf<'start_jump_item_session'>;
+
+/** `jump.list` pages at most 50; a script looks through this many pages at most (2,000 items). */
+const MAX_PAGES = 40;
+
+/** What a Jump started from a script carries besides the item. */
+export interface ScriptedJump {
+  /** For credential injection once the site has a credential store. */
+  credentialId?: string;
+  /** `session.custom.*`, for the session's custom attributes. */
+  custom: Record<string, string>;
+}
+
+/**
+ * Starts a Jump to `item` — the one place a client script starts a session.
+ *
+ * TODO(jump.start): the appliance has no `jump.start` method yet. Once it has, replace the body below
+ * with the real call (`await app.jump.jump(item)` already requests `jump.start` and reports the
+ * outcome on the row; pass `jump.credentialId` and `jump.custom` along). Until then this only selects
+ * the item in the Jump Items view and shows that the session is starting.
+ */
+export async function startJump(app: ConsoleModel, item: JumpItem, jump: ScriptedJump): Promise<void> {
+  void jump; // carried for jump.start (see the TODO)
+  const itemId = item.id;
+  app.jump.search = item.name;
+  app.jump.groupId = null;
+  app.jump.page = 0;
+  app.show('jump');
+  await app.jump.load();
+  if (!app.jump.expanded.includes(itemId)) app.jump.toggle(itemId);
+  app.jump.outcome = { itemId, tone: 'busy', text: `Starting a session with ${item.name}…` };
+}
+
+export class ClientScript {
+  /** The command from the URL, until it has run. */
+  pending = $state<StartJumpItemSession | null>(null);
+  /** Several Jump Items matched: the chooser lists them. */
+  choices = $state<JumpItem[] | null>(null);
+  /** The criteria of the command the chooser is for, in words. */
+  criteria = $state('');
+
+  private running = false;
+  private chosenFor: StartJumpItemSession | null = null;
+
+  /** Reads the page's URL; the command in it runs when the rep enters the console. */
+  constructor(private readonly app: ConsoleModel) {
+    this.readUrl();
+    app.auth.onEnter(() => void this.runPending());
+    app.auth.onLeave(() => this.closeChooser());
+  }
+
+  /** Also runs scripts that arrive later in this tab (only the URL fragment changes). Returns the unsubscribe. */
+  listen(): () => void {
+    const onHash = () => {
+      this.readUrl();
+      if (this.app.auth.phase === 'ready') void this.runPending();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }
+
+  /** The rep picked one of several matches. */
+  choose(item: JumpItem): void {
+    const command = this.chosenFor;
+    this.closeChooser();
+    if (command) void startJump(this.app, item, jumpOf(command));
+  }
+
+  closeChooser(): void {
+    this.choices = null;
+    this.chosenFor = null;
+  }
+
+  private readUrl(): void {
+    const script = readWebConsoleScript(location.hash);
+    if (!script) return;
+    if (script.ok) this.pending = script.command;
+    else {
+      this.clearUrl();
+      this.showError(`The client script in this link could not be run: ${script.message}`);
+    }
+  }
+
+  /** Runs the waiting command once the rep is in. */
+  private async runPending(): Promise<void> {
+    const command = this.pending;
+    if (!command || this.running) return;
+    this.pending = null;
+    this.clearUrl();
+    this.running = true;
+    try {
+      const matches = matchJumpItems(await this.candidates(command), command.params);
+      const wanted = describeJumpCriteria(command.params);
+      if (matches.length === 1) await startJump(this.app, matches[0]!, jumpOf(command));
+      else if (matches.length === 0) this.showError(`No Jump Item matches ${wanted}.`);
+      else {
+        this.chosenFor = command;
+        this.criteria = wanted;
+        this.choices = matches;
+      }
+    } catch (e) {
+      this.showError(`The Jump Items could not be searched: ${messageOf(e)}`);
+    } finally {
+      this.running = false;
+    }
+    // Another link arrived in this tab while this one ran.
+    if (this.pending) void this.runPending();
+  }
+
+  /** Every Jump Item the rep may see that could match (the server narrows by one criterion when it can). */
+  private async candidates(command: StartJumpItemSession): Promise<JumpItem[]> {
+    const search = jumpListSearchFor(command.params);
+    const items: JumpItem[] = [];
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const r = await this.app.client.call('jump.list', { search, groupId: null, page, pageSize: 50 });
+      items.push(...r.items);
+      if (r.items.length === 0 || items.length >= r.total) break;
+    }
+    return items;
+  }
+
+  /** Stays until dismissed: the rep came from another tool and should see why nothing started. */
+  private showError(text: string): void {
+    this.app.notice = { text, tone: 'error' };
+  }
+
+  /** A reload must not run the script again. */
+  private clearUrl(): void {
+    if (location.hash.slice(1).startsWith(`${WEB_CONSOLE_SCRIPT_KEY}=`)) history.replaceState(history.state, '', location.pathname + location.search);
+  }
+}
+
+function jumpOf(command: StartJumpItemSession): ScriptedJump {
+  return { ...(command.params.credential_id !== undefined ? { credentialId: command.params.credential_id } : {}), custom: command.custom };
+}
