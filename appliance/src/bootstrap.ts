@@ -7,6 +7,7 @@ import type { AppContext } from './context.js';
 import { DemoCustomers, DEFAULT_DEMO_CUSTOMERS, type DemoCustomerOptions } from './demo/customers.js';
 import { seedSite } from './demo/seed.js';
 import { DemoBots } from './demo/bots.js';
+import { AccountService } from './domain/accounts.js';
 import { AuthService } from './domain/auth.js';
 import { iso, systemClock, type Clock } from './domain/clock.js';
 import { InProcessEventBus } from './domain/event-bus.js';
@@ -23,8 +24,10 @@ import { InvitationService } from './domain/invitations.js';
 import { KeyService } from './domain/keys.js';
 import { Narrator } from './domain/narrator.js';
 import { RepConnectionLoss } from './domain/connection-loss.js';
+import { RepLogout } from './domain/rep-logout.js';
 import { SessionView } from './domain/session-view.js';
 import { SessionService } from './domain/sessions.js';
+import { TeamChatService } from './domain/team-chat.js';
 import { buildHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase, sqliteRepositories } from './store/index.js';
@@ -95,6 +98,7 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const auth = new AuthService(repos, bus, clock);
   const sessions = new SessionService(repos, view, narrator, bus, clock);
   const keys = new KeyService(repos, clock);
+  const repLoss = new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120));
   const ctx: AppContext = {
     repos,
     auth,
@@ -106,7 +110,10 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     keys,
     external: new ExternalReps(repos, keys, auth, narrator, clock),
     customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120)),
-    repLoss: new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120)),
+    repLoss,
+    teamChat: new TeamChatService(repos, bus, clock),
+    accounts: new AccountService(repos, auth),
+    repLogout: new RepLogout(repos, auth, presence, repLoss),
     view,
     presence,
     bus,

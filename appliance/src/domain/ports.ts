@@ -4,7 +4,7 @@
  */
 import type {
   ChatAudience, ChatMessage, Invitation, InvitationKind, JumpGroup, JumpItem, MemberRole, Permissions, Prompt, PromptKind, QueueId, SessionStatus,
-  SessionSummary, TeamRole,
+  SessionSummary, TeamChatMessage, TeamRole,
 } from '../protocol/index.js';
 
 export interface UserRecord {
@@ -51,6 +51,8 @@ export interface UserRepository {
   create(user: NewUser, now: string): UserRecord;
   recordLoginSuccess(id: number, now: string): void;
   recordLoginFailure(id: number, lockedUntil: string | null): number;
+  /** Replaces the password hash; a password someone chose is never the default one. */
+  setPassword(id: number, passwordHash: string): void;
   memberships(userId: number): TeamMembership[];
   /** An external representative: no password, no teams, one session. */
   createExternal(displayName: string, sessionId: string, permissions: Permissions, now: string): UserRecord;
@@ -247,6 +249,20 @@ export interface PromptRepository {
   list(sessionId: string): Prompt[];
 }
 
+export interface TeamChatRepository {
+  /** Stores a line; the message carries the sender's current display name. */
+  add(teamId: number, userId: number, body: string, now: string): TeamChatMessage;
+  /** Up to `limit` lines older than `beforeId` (newest first when null), returned oldest first. */
+  page(teamId: number, beforeId: number | null, limit: number): TeamChatMessage[];
+  /** The newest line's id in a team's chat (0 when it is empty). */
+  lastId(teamId: number): number;
+  lastReadId(userId: number, teamId: number): number;
+  /** Moves the user's read mark forward (never back). */
+  markRead(userId: number, teamId: number, upToId: number): void;
+  /** Per team: lines written by others after the user's read mark (teams with none are left out). */
+  unreadCounts(userId: number, teamIds: readonly number[]): Map<number, number>;
+}
+
 export interface Repositories {
   users: UserRepository;
   teams: TeamRepository;
@@ -259,6 +275,7 @@ export interface Repositories {
   keys: KeyRepository;
   invitations: InvitationRepository;
   prompts: PromptRepository;
+  teamChat: TeamChatRepository;
   /** Runs fn atomically (one transaction in SQLite). */
   transaction<T>(fn: () => T): T;
 }

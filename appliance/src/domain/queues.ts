@@ -7,15 +7,16 @@ import type { Repositories } from './ports.js';
 
 export class QueueService {
   constructor(
-    private readonly repos: Pick<Repositories, 'sessions' | 'teams' | 'invitations' | 'users'>,
+    private readonly repos: Pick<Repositories, 'sessions' | 'teams' | 'invitations' | 'users' | 'teamChat'>,
     private readonly presence: Presence,
   ) {}
 
   list(actor: Actor): { queues: Queue[]; sessions: SessionSummary[]; invitations: Invitation[] } {
     if (actor.user.externalSessionId !== null) return { queues: [], sessions: [], invitations: [] };
+    const unread = this.repos.teamChat.unreadCounts(actor.user.id, actor.teams.map((t) => t.teamId));
     const queues: Queue[] = [
       { id: `personal:${actor.user.id}`, kind: 'personal', name: 'Personal', favourite: false, unreadChat: 0 },
-      ...actor.teams.map((t): Queue => ({ id: `team:${t.teamId}`, kind: 'team', name: t.teamName, favourite: t.favourite, unreadChat: 0 })),
+      ...actor.teams.map((t): Queue => ({ id: `team:${t.teamId}`, kind: 'team', name: t.teamName, favourite: t.favourite, unreadChat: unread.get(t.teamId) ?? 0 })),
       { id: 'general', kind: 'general', name: 'General Queue', favourite: false, unreadChat: 0 },
     ];
     const visible = visibleQueueIds(actor);

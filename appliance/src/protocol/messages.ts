@@ -4,13 +4,17 @@
  * from the same table, so the two ends cannot drift apart.
  */
 import { z } from 'zod';
-import { JumpGroup, JumpItem, Me, Queue, QueueId, SessionSummary } from './models.js';
+import { JumpGroup, JumpItem, Me, Queue, QueueId, SessionSummary, TeamChatMessage } from './models.js';
 import {
   ChatAudience, ChatMessage, Directory, ExpiresIn, GeneratedKey, Invitation, MAX_CHAT_CHARS, MySession, Prompt, PromptKind,
   SessionDetail, SessionId, SessionMember,
 } from './session-models.js';
 
 const Empty = z.object({}).strict();
+const TeamId = z.number().int().positive();
+
+/** Team chat history comes in pages of at most this many lines (the newest page by default). */
+export const MAX_TEAM_HISTORY_PAGE = 100;
 
 export const ConsoleKind = z.enum(['web', 'desktop']);
 export type ConsoleKind = z.infer<typeof ConsoleKind>;
@@ -48,6 +52,28 @@ export const methods = {
   'queues.setFavourite': {
     params: z.object({ queueId: QueueId, favourite: z.boolean() }),
     result: Empty,
+  },
+
+  /** Team chat: send a line to everyone in one of the rep's teams; resolves once it is committed. */
+  'team.chat': {
+    params: z.object({ teamId: TeamId, body: z.string().trim().min(1).max(MAX_CHAT_CHARS) }),
+    result: z.object({ message: TeamChatMessage }),
+  },
+  /** A page of a team's chat, oldest first: the newest `limit` lines, or those older than `before`. */
+  'team.history': {
+    params: z.object({ teamId: TeamId, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(MAX_TEAM_HISTORY_PAGE).default(MAX_TEAM_HISTORY_PAGE) }),
+    result: z.object({
+      messages: z.array(TeamChatMessage),
+      /** Older lines exist before the first one of this page. */
+      hasMore: z.boolean(),
+      /** The rep's read mark in this team's chat (0: nothing read yet). */
+      lastReadId: z.number().int().nonnegative(),
+    }),
+  },
+  /** The rep has read this team's chat up to (and including) upToId; answers what is still unread. */
+  'team.markRead': {
+    params: z.object({ teamId: TeamId, upToId: z.number().int().nonnegative() }),
+    result: z.object({ unread: z.number().int().nonnegative() }),
   },
 
   /** Take a waiting (or held) session: the rep becomes its owner and it turns active. */
@@ -149,6 +175,8 @@ export const events = {
   /** An invitation (share / transfer / help) waiting in one of the rep's queues. */
   'queue.invitation': Invitation,
   'queue.invitationRemoved': z.object({ id: z.number().int() }),
+  /** A team chat line in one of the rep's teams (their own lines too, for their other consoles). */
+  'team.chat': TeamChatMessage,
   /** A chat line in a session the rep is a member of. */
   'session.chat': ChatMessage,
   /** Members, invitations, customer presence or status of a session the rep is a member of changed. */

@@ -56,9 +56,21 @@ export const Queue = z.object({
   kind: QueueKind,
   name: z.string(),
   favourite: z.boolean(),
+  /** Team queues: team chat lines from others the rep has not read (the orange bubble). */
   unreadChat: z.number().int().nonnegative(),
 });
 export type Queue = z.infer<typeof Queue>;
+
+/** A line of team chat: reps of one team talking among themselves, outside any session. */
+export const TeamChatMessage = z.object({
+  id: z.number().int().positive(),
+  teamId: z.number().int().positive(),
+  /** ISO timestamp of when the appliance stored it. */
+  at: z.string(),
+  from: z.object({ id: z.number().int(), name: z.string() }),
+  body: z.string(),
+});
+export type TeamChatMessage = z.infer<typeof TeamChatMessage>;
 
 export const SessionStatus = z.enum(['waiting', 'active', 'held', 'ended']);
 export type SessionStatus = z.infer<typeof SessionStatus>;

@@ -8,6 +8,7 @@ import { SqliteLoginRepository, SqliteSettingsRepository } from './logins.js';
 import { SqliteMemberRepository } from './members.js';
 import { SqlitePromptRepository } from './prompts.js';
 import { SqliteSessionRepository } from './sessions.js';
+import { SqliteTeamChatRepository } from './team-chat.js';
 import { SqliteIssueRepository, SqliteTeamRepository } from './teams.js';
 import { SqliteUserRepository } from './users.js';
 
@@ -26,6 +27,7 @@ export function sqliteRepositories(db: Db): Repositories {
     keys: new SqliteKeyRepository(db),
     invitations: new SqliteInvitationRepository(db),
     prompts: new SqlitePromptRepository(db),
+    teamChat: new SqliteTeamChatRepository(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

@@ -72,6 +72,9 @@ export const handlers: HandlerTable = {
       return ok;
     },
   },
+  'team.chat': { run: (h, p, actor) => ({ message: h.app.teamChat.send(actor, p.teamId, p.body) }) },
+  'team.history': { run: (h, p, actor) => h.app.teamChat.history(actor, p.teamId, { before: p.before, limit: p.limit }) },
+  'team.markRead': { run: (h, p, actor) => ({ unread: h.app.teamChat.markRead(actor, p.teamId, p.upToId) }) },
   'session.accept': { run: (h, p, actor) => ({ session: h.app.sessions.accept(actor, p.sessionId) }) },
   'sessionKey.generate': {
     run: (h, p, actor) => {

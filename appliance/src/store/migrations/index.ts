@@ -4,6 +4,7 @@
  */
 import * as m0001 from './0001-init.js';
 import * as m0002 from './0002-support-loop.js';
+import * as m0003 from './0003-team-chat.js';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '0001-init', up: m0001.up },
   { version: 2, name: '0002-support-loop', up: m0002.up },
+  { version: 3, name: '0003-team-chat', up: m0003.up },
 ];
