@@ -1,4 +1,5 @@
 /** Wires the appliance: database → repositories → domain services → HTTP + WebSocket adapters. */
+import { InMemoryEndpointHub } from './domain/endpoints.js';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -99,8 +100,10 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const sessions = new SessionService(repos, view, narrator, bus, clock);
   const keys = new KeyService(repos, clock);
   const repLoss = new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120));
+  const endpoints = new InMemoryEndpointHub();
   const ctx: AppContext = {
     repos,
+    endpoints,
     auth,
     queues: new QueueService(repos, presence),
     jump: new JumpService(repos),

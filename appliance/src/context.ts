@@ -4,6 +4,7 @@ import type { AuthService } from './domain/auth.js';
 import type { Clock } from './domain/clock.js';
 import type { RepConnectionLoss } from './domain/connection-loss.js';
 import type { CustomerService } from './domain/customers.js';
+import type { EndpointHub } from './domain/endpoints.js';
 import type { EventBus } from './domain/event-bus.js';
 import type { ExternalReps } from './domain/external.js';
 import type { SessionIntake } from './domain/intake.js';
@@ -22,6 +23,8 @@ import type { Logger } from './log.js';
 
 export interface AppContext {
   repos: Repositories;
+  /** Connected machines (agents and emulated endpoints) behind Jump Items and sessions. */
+  endpoints: EndpointHub;
   auth: AuthService;
   accounts: AccountService;
   queues: QueueService;

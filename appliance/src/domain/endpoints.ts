@@ -1,0 +1,69 @@
+/**
+ * The machines behind Jump Items and sessions, behind one interface: live agents (a remote
+ * `rep-appliance jump-client` / `customer` process over /ws/agent) and the demo fleet's emulated
+ * agents in-process. Session tools (shell, files, system info) talk to an Endpoint and never ask
+ * which kind it is. The hub is in memory on purpose: which agent socket is connected to which
+ * appliance process is process-local state, like the console sockets.
+ */
+
+/** Whether someone is at the endpoint to answer a prompt (attended) — the agent reports it. */
+export type EndpointPresence = 'present' | 'absent' | 'unknown';
+
+/** One interactive shell on an endpoint. */
+export interface ShellChannel {
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+  onData(listener: (data: string) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+}
+
+export interface Endpoint {
+  /** The Jump Item this endpoint answers for (null for a customer-client agent joined by key). */
+  readonly jumpItemId: number | null;
+  readonly hostname: string;
+  /** 'agent' for a real process over the network, 'emulated' for the demo fleet. */
+  readonly kind: 'agent' | 'emulated';
+  presence(): EndpointPresence;
+  openShell(size: { cols: number; rows: number }): Promise<ShellChannel>;
+}
+
+export interface EndpointHub {
+  /** The connected endpoint behind a Jump Item, or null when nothing answers for it (Offline). */
+  forJumpItem(jumpItemId: number): Endpoint | null;
+  /** The endpoint a session is attached to, or null. */
+  forSession(sessionId: string): Endpoint | null;
+  /** Registers a connected endpoint; returns the function that removes it when it drops. */
+  register(endpoint: Endpoint): () => void;
+  bindSession(sessionId: string, endpoint: Endpoint): void;
+  unbindSession(sessionId: string): void;
+}
+
+export class InMemoryEndpointHub implements EndpointHub {
+  private readonly byItem = new Map<number, Endpoint>();
+  private readonly bySession = new Map<string, Endpoint>();
+
+  forJumpItem(jumpItemId: number): Endpoint | null {
+    return this.byItem.get(jumpItemId) ?? null;
+  }
+
+  forSession(sessionId: string): Endpoint | null {
+    return this.bySession.get(sessionId) ?? null;
+  }
+
+  register(endpoint: Endpoint): () => void {
+    if (endpoint.jumpItemId !== null) this.byItem.set(endpoint.jumpItemId, endpoint);
+    return () => {
+      if (endpoint.jumpItemId !== null && this.byItem.get(endpoint.jumpItemId) === endpoint) this.byItem.delete(endpoint.jumpItemId);
+      for (const [sid, e] of this.bySession) if (e === endpoint) this.bySession.delete(sid);
+    };
+  }
+
+  bindSession(sessionId: string, endpoint: Endpoint): void {
+    this.bySession.set(sessionId, endpoint);
+  }
+
+  unbindSession(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+}
