@@ -118,6 +118,8 @@ describe('a whole session', () => {
     expect(joinedDetail.messages.map((m) => m.body)).toEqual(expect.arrayContaining(['Hello Pat, how can I help?', 'My printer is broken.', 'Rep-only note']));
     await expect(ben.call('session.transfer', { sessionId, target: { kind: 'rep', id: anaId } })).rejects.toMatchObject({ code: 'E_SESSION_NOT_OWNER' });
     await expect(ben.call('session.removeMember', { sessionId, userId: anaId })).rejects.toMatchObject({ code: 'E_SESSION_NOT_OWNER' });
+    await expect(ben.call('session.end', { sessionId })).rejects.toMatchObject({ code: 'E_SESSION_NOT_OWNER' });
+    await expect(ben.call('session.inviteExternal', { sessionId, policy: 'Vendor access', name: 'Vera Vendor', comments: '' })).rejects.toMatchObject({ code: 'E_SESSION_NOT_OWNER' });
 
     // Rep-to-rep chat reaches Ben, not the customer.
     const note = await ben.call('session.chat', { sessionId, body: 'I can take the printer part', audience: 'reps' });
