@@ -183,6 +183,17 @@ export class QueueState {
     return `the ${q.name} queue`;
   }
 
+  /** Unread team chat for a team (the orange bubble on its queue); 0 for teams the rep does not see. */
+  unreadChatOf(teamId: number): number {
+    return this.queues.find((q) => q.id === `team:${teamId}`)?.unreadChat ?? 0;
+  }
+
+  /** Sets the bubble's count, live: team chat arrived, or the rep read it. */
+  setUnreadChat(teamId: number, unread: number): void {
+    const q = this.queues.find((x) => x.id === `team:${teamId}`);
+    if (q && q.unreadChat !== unread) q.unreadChat = Math.max(0, unread);
+  }
+
   private setFavourite(id: QueueId, favourite: boolean): void {
     const q = this.queues.find((x) => x.id === id);
     if (q) q.favourite = favourite;
