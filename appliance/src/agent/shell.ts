@@ -1,0 +1,118 @@
+/**
+ * Real command shells for the agent, through node-pty (loaded on first use): the user's $SHELL or
+ * /bin/sh (cmd.exe on Windows), started in the first allowed folder. One pty per channel the
+ * appliance opens; all of them end when the connection drops or the agent stops.
+ */
+import { homedir } from 'node:os';
+import { CodedError, MAX_SHELL_CHUNK } from '../protocol/index.js';
+
+/** At most this many shells at once on one agent. */
+export const MAX_SHELLS = 16;
+
+interface Pty {
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  kill(signal?: string): void;
+  onData(listener: (data: string) => void): { dispose(): void };
+  onExit(listener: (e: { exitCode: number; signal?: number }) => void): { dispose(): void };
+}
+type Spawn = (file: string, args: string[], opts: { name: string; cols: number; rows: number; cwd: string; env: Record<string, string> }) => Pty;
+
+let spawnPty: Spawn | null = null;
+async function loadPty(): Promise<Spawn> {
+  if (!spawnPty) {
+    const mod = (await import('node-pty')) as unknown as { spawn?: Spawn; default?: { spawn: Spawn } };
+    const fn = mod.spawn ?? mod.default?.spawn;
+    if (!fn) throw new CodedError('E_ENDPOINT_UNSUPPORTED', 'node-pty is not available on this computer.');
+    spawnPty = fn;
+  }
+  return spawnPty;
+}
+
+/** The shell this computer's user would get. */
+export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): { file: string; args: string[] } {
+  if (platform === 'win32') return { file: env.COMSPEC || 'cmd.exe', args: [] };
+  return { file: env.SHELL || '/bin/sh', args: [] };
+}
+
+/** Splits output into chunks the protocol carries (never splitting a surrogate pair). */
+export function chunks(data: string, max = MAX_SHELL_CHUNK): string[] {
+  if (data.length <= max) return [data];
+  const out: string[] = [];
+  let i = 0;
+  while (i < data.length) {
+    let end = Math.min(i + max, data.length);
+    const code = data.charCodeAt(end - 1);
+    if (end < data.length && code >= 0xd800 && code <= 0xdbff) end--;
+    out.push(data.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+export class PtyShells {
+  private readonly open = new Map<number, Pty>();
+
+  constructor(
+    private readonly cwd: string = homedir(),
+    private readonly shell = defaultShell(),
+  ) {}
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  async start(channelId: number, cols: number, rows: number, onData: (data: string) => void, onExit: (code: number | null) => void): Promise<void> {
+    if (this.open.has(channelId)) throw new CodedError('E_BAD_PARAMS', 'That shell channel is already open.');
+    if (this.open.size >= MAX_SHELLS) throw new CodedError('E_SHELL_LIMIT');
+    const spawn = await loadPty();
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    let pty: Pty;
+    try {
+      pty = spawn(this.shell.file, this.shell.args, { name: 'xterm-256color', cols, rows, cwd: this.cwd, env: { ...env, TERM: 'xterm-256color' } });
+    } catch (e) {
+      throw new CodedError('E_ENDPOINT_UNSUPPORTED', `The shell ${this.shell.file} could not start: ${(e as Error).message}`);
+    }
+    this.open.set(channelId, pty);
+    pty.onData((data) => {
+      for (const c of chunks(data)) onData(c);
+    });
+    pty.onExit(({ exitCode }) => {
+      if (this.open.get(channelId) !== pty) return;
+      this.open.delete(channelId);
+      onExit(exitCode);
+    });
+  }
+
+  write(channelId: number, data: string): void {
+    this.open.get(channelId)?.write(data);
+  }
+
+  resize(channelId: number, cols: number, rows: number): void {
+    try {
+      this.open.get(channelId)?.resize(cols, rows);
+    } catch {
+      /* the pty is exiting */
+    }
+  }
+
+  /** Ends one shell (the rep closed it): no exit is reported for it. */
+  close(channelId: number): void {
+    const pty = this.open.get(channelId);
+    if (!pty) return;
+    this.open.delete(channelId);
+    kill(pty);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.open.keys()]) this.close(id);
+  }
+}
+
+function kill(pty: Pty): void {
+  try {
+    pty.kill(process.platform === 'win32' ? undefined : 'SIGHUP');
+  } catch {
+    /* already gone */
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The appliance's view of one connected agent as an Endpoint: session tools call openShell /
+ * systemInfo / listFiles, and this proxies them over the agent protocol to the agent's socket (or
+ * to an emulated agent in-process: same frames, same code).
+ */
+import {
+  CodedError, MAX_SHELL_CHUNK, agentEvents, agentMethods, applianceEvents, applianceMethods, type EndpointFileListing, type EndpointSystemInfo,
+} from '../protocol/index.js';
+import type { Endpoint, EndpointPresence, ShellChannel } from '../domain/endpoints.js';
+import type { Peer } from '../agent/peer.js';
+
+export type ApplianceSidePeer = Peer<typeof agentMethods, typeof agentEvents, typeof applianceMethods, typeof applianceEvents>;
+
+/** At most this many shells open on one endpoint at once. */
+export const MAX_SHELLS_PER_ENDPOINT = 16;
+
+class AgentShellChannel implements ShellChannel {
+  private readonly dataListeners: ((data: string) => void)[] = [];
+  private readonly exitListeners: ((code: number | null) => void)[] = [];
+  private ended = false;
+
+  constructor(
+    readonly channelId: number,
+    private readonly peer: ApplianceSidePeer,
+    private readonly forget: (id: number) => void,
+  ) {}
+
+  write(data: string): void {
+    if (this.ended) return;
+    for (let i = 0; i < data.length; i += MAX_SHELL_CHUNK) this.peer.event('shell.input', { channelId: this.channelId, data: data.slice(i, i + MAX_SHELL_CHUNK) });
+  }
+
+  resize(cols: number, rows: number): void {
+    if (!this.ended) this.peer.event('shell.resize', { channelId: this.channelId, cols, rows });
+  }
+
+  close(): void {
+    if (this.ended) return;
+    this.peer.event('shell.close', { channelId: this.channelId });
+    this.exited(null);
+  }
+
+  onData(listener: (data: string) => void): void {
+    this.dataListeners.push(listener);
+  }
+
+  onExit(listener: (code: number | null) => void): void {
+    if (this.ended) listener(null);
+    else this.exitListeners.push(listener);
+  }
+
+  data(data: string): void {
+    if (!this.ended) for (const l of this.dataListeners) l(data);
+  }
+
+  exited(code: number | null): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.forget(this.channelId);
+    for (const l of this.exitListeners.splice(0)) l(code);
+    this.dataListeners.length = 0;
+  }
+}
+
+export class AgentEndpoint implements Endpoint {
+  private readonly channels = new Map<number, AgentShellChannel>();
+  private nextChannel = 1;
+  private presenceValue: EndpointPresence;
+
+  constructor(
+    private readonly peer: ApplianceSidePeer,
+    readonly jumpItemId: number | null,
+    readonly hostname: string,
+    readonly kind: 'agent' | 'emulated',
+    presence: EndpointPresence,
+  ) {
+    this.presenceValue = presence;
+  }
+
+  presence(): EndpointPresence {
+    return this.presenceValue;
+  }
+
+  setPresence(p: EndpointPresence): void {
+    this.presenceValue = p;
+  }
+
+  async openShell(size: { cols: number; rows: number }): Promise<ShellChannel> {
+    if (!this.peer.open) throw new CodedError('E_ENDPOINT_OFFLINE');
+    if (this.channels.size >= MAX_SHELLS_PER_ENDPOINT) throw new CodedError('E_SHELL_LIMIT');
+    const channelId = this.nextChannel++;
+    const channel = new AgentShellChannel(channelId, this.peer, (id) => this.channels.delete(id));
+    this.channels.set(channelId, channel);
+    try {
+      await this.peer.request('shell.open', { channelId, cols: size.cols, rows: size.rows });
+    } catch (e) {
+      this.channels.delete(channelId);
+      throw e;
+    }
+    return channel;
+  }
+
+  systemInfo(): Promise<EndpointSystemInfo> {
+    return this.peer.request('system.info', {});
+  }
+
+  listFiles(path: string): Promise<EndpointFileListing> {
+    return this.peer.request('files.list', { path });
+  }
+
+  /** shell.output from the agent. */
+  shellOutput(channelId: number, data: string): void {
+    this.channels.get(channelId)?.data(data);
+  }
+
+  /** shell.exit from the agent. */
+  shellExit(channelId: number, code: number | null): void {
+    this.channels.get(channelId)?.exited(code);
+  }
+
+  /** The agent's connection dropped: every shell on it has ended. */
+  dropped(): void {
+    for (const c of [...this.channels.values()]) c.exited(null);
+  }
+}
