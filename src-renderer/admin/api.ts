@@ -68,3 +68,62 @@ export const adminApi = {
   /** Status > Logged-in representatives > End (administrators). */
   endRepLogin: (userId: number) => postNoContent(`/login/api/reps/${userId}/logout`),
 };
+
+// ---------- Jump Clients > Mass Deployment Wizard ----------
+
+const InstallerStatus = z.enum(['active', 'expired', 'revoked', 'used']);
+export type InstallerStatus = z.infer<typeof InstallerStatus>;
+
+const InstallerRow = z.object({
+  id: z.number().int(),
+  keyHint: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  expiresAt: z.string(),
+  jumpGroup: z.string().nullable(),
+  jumpGroupLabel: z.string().nullable(),
+  tag: z.string(),
+  comments: z.string(),
+  jumpPolicyCode: z.string().nullable(),
+  installDir: z.string().nullable(),
+  massDeploy: z.boolean(),
+  uses: z.number().int(),
+  maxUses: z.number().int().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  status: InstallerStatus,
+});
+export type InstallerRow = z.infer<typeof InstallerRow>;
+
+const DeployOptions = z.object({
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  users: z.array(z.object({ username: z.string(), displayName: z.string() })),
+  policies: z.array(z.object({ code: z.string(), name: z.string() })),
+  msiAvailable: z.boolean(),
+});
+export type DeployOptions = z.infer<typeof DeployOptions>;
+
+const CreatedInstaller = z.object({
+  installer: InstallerRow,
+  key: z.string(),
+  commandLines: z.object({ exe: z.string(), msi: z.string(), agent: z.string() }),
+  downloads: z.object({ sh: z.string(), cmd: z.string(), msi: z.string().nullable() }),
+});
+export type CreatedInstaller = z.infer<typeof CreatedInstaller>;
+
+export interface NewInstallerRequest {
+  jumpGroup: string | null;
+  tag: string;
+  comments: string;
+  jumpPolicyCode: string | null;
+  validitySeconds: number;
+  massDeploy: boolean;
+  installDir: string | null;
+}
+
+export const installerApi = {
+  options: () => getJson('/login/api/jump-clients/options', DeployOptions),
+  list: () => getJson('/login/api/jump-clients/installers', z.object({ installers: z.array(InstallerRow) })).then((r) => r.installers),
+  create: (req: NewInstallerRequest) => postJson('/login/api/jump-clients/installers', req, CreatedInstaller),
+  revoke: (id: number) => postJson(`/login/api/jump-clients/installers/${id}/revoke`, {}, z.object({ installer: InstallerRow })).then((r) => r.installer),
+};
