@@ -2,7 +2,9 @@
 //   out/renderer/{console,admin,portal}  Svelte pages (Vite)
 //   out/appliance/{index,cli}.js          the appliance (esbuild, node deps left external)
 //   out/main/index.js, out/preload/index.cjs  the Electron main process and preload
+//   out/console-cli/cli.js                the `rep-console` command (plain Node)
 import { build as viteBuild } from 'vite';
+import { readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -30,6 +32,15 @@ async function buildNode() {
     outdir: resolve(root, 'out/main'),
     absWorkingDir: root,
     external: ['electron'],
+  });
+  // The `rep-console` command (bin/rep-console.js): plain Node, no Electron.
+  await esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: { cli: 'src-main/cli/main.ts' },
+    outdir: resolve(root, 'out/console-cli'),
+    absWorkingDir: root,
+    define: { __REP_CONSOLE_VERSION__: JSON.stringify(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version) },
   });
   // Sandboxed preloads must be CommonJS.
   await esbuild({

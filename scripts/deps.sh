@@ -8,8 +8,11 @@ mode="${1:-test}"
 
 # Debian packages: chromium for the e2e suites; xmllint for XSD validation; dbus + gnome-keyring +
 # libsecret for the keychain (keytar) tests; msitools/wixl for the MSI authoring; wine for MSI installs.
-pkgs=(chromium)
-if [ "$mode" = test ]; then pkgs+=(libxml2-utils); fi
+# keytar (a runtime dependency) compiles against libsecret at `npm ci`, so libsecret-1-dev is needed in
+# both modes; the tests also run a Secret Service (dbus-run-session + gnome-keyring-daemon) and real MSI
+# builds (wixl, msiinfo/msibuild from msitools) and installs (wine).
+pkgs=(chromium libsecret-1-dev pkg-config)
+if [ "$mode" = test ]; then pkgs+=(libxml2-utils dbus gnome-keyring wixl msitools wine wine64); fi
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -16,6 +16,7 @@ step() { # name command... : a static check counted as one test
 step build npm run --silent build
 step typecheck npm run --silent typecheck
 step boundaries npm run --silent lint
+step electronegativity npm run --silent electronegativity
 
 echo "── unit + integration (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json

@@ -4,15 +4,17 @@
  * tested in Node); this file and its siblings only wire those decisions to Electron.
  */
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
-import { createAppliance, type Appliance } from '../appliance/src/index.js';
+import { createAppliance, VERSION as SITE_VERSION, type Appliance } from '../appliance/src/index.js';
+import { applyRunAtStartup, readInstallSettings } from './install.js';
 import { appInfoArguments, type DesktopPlatform } from './logic/ipc-channels.js';
-import { findLaunchTargets, type LaunchTarget } from './logic/launch-args.js';
+import { parseLaunchArgs, parseOpenedItem, type LaunchArgs, type LaunchTarget } from './logic/launch-args.js';
 import { makeLaunchSecret } from './logic/launch-secret.js';
 import { originOf } from './logic/origin.js';
 import { desktopPaths, userDataOverride } from './logic/paths.js';
-import { loginTokenAccount, SafeStorageSecretStore } from './logic/secret-store.js';
+import { appSecretStore, loginTokenAccount, updateTokenAccount } from './logic/secret-store.js';
 import { createShutdown } from './logic/shutdown.js';
 import { registerIpcHandlers } from './ipc.js';
+import { checkForUpdates } from './updates.js';
 import { guardSession } from './session-guards.js';
 import { createMainWindow, focusWindow, hardenWebContents } from './window.js';
 
@@ -26,10 +28,38 @@ if (userDataDir) app.setPath('userData', userDataDir);
 // Every renderer sandboxed, whatever a future window's options say.
 app.enableSandbox();
 
+// Files and URLs the OS asks us to open (FORMATS.md §BRCS). Registered before anything else:
+// macOS sends 'open-file' / 'open-url' as soon as the app launches, possibly before 'ready'.
+// Command lines go through parseLaunchArgs (only what follows "--", a strict allow-list); the
+// events through the same allow-list. Refused arguments are logged, never opened.
+const launchTargets: LaunchTarget[] = [];
+let onLaunchTargets: (() => void) | null = null;
+function received(args: LaunchArgs): void {
+  for (const r of args.refused) report(`Refused a launch argument "${r.arg}": ${r.reason}.`);
+  if (args.targets.length === 0) return;
+  launchTargets.push(...args.targets);
+  // Running them is the .brcs handler's job (the web → desktop hand-off), not this wiring's.
+  report(`Received ${args.targets.length} .brcs file(s) or rep-console: URL(s); running them is not supported yet.`);
+  onLaunchTargets?.();
+}
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  received(parseOpenedItem('file', path));
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  received(parseOpenedItem('url', url));
+});
+
 if (!app.requestSingleInstanceLock()) {
-  // Another console is running for this user: it received our argv in 'second-instance'.
+  // Another console is running for this user: it receives our argv in 'second-instance'.
   app.quit();
 } else {
+  app.on('second-instance', (_event, argv) => {
+    received(parseLaunchArgs(argv));
+    onLaunchTargets?.();
+  });
+  received(parseLaunchArgs(process.argv));
   void run();
 }
 
@@ -37,24 +67,7 @@ async function run(): Promise<void> {
   let appliance: Appliance | null = null;
   let applianceOrigin: string | null = null;
   let mainWindow: BrowserWindow | null = null;
-
-  // Files and URLs the OS asked us to open, until the `.brcs` handler (issue 7) takes them over.
-  const launchTargets: LaunchTarget[] = findLaunchTargets(process.argv);
-  const received = (targets: LaunchTarget[]) => {
-    launchTargets.push(...targets);
-    if (targets.length > 0) report(`Received ${targets.length} .brcs file(s) or rep-console: URL(s); running them is not supported yet.`);
-    focusWindow(mainWindow);
-  };
-  app.on('second-instance', (_event, argv) => received(findLaunchTargets(argv)));
-  // macOS delivers files and URLs as events instead, possibly before 'ready'.
-  app.on('open-file', (event, path) => {
-    event.preventDefault();
-    received(findLaunchTargets([path]));
-  });
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    received(findLaunchTargets([url]));
-  });
+  onLaunchTargets = () => focusWindow(mainWindow);
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => applianceOrigin, report));
   app.on('window-all-closed', () => app.quit());
@@ -92,9 +105,24 @@ async function run(): Promise<void> {
   if (!applianceOrigin) throw new Error(`The embedded site reported an unusable URL: ${appliance.url}`);
 
   guardSession(session.defaultSession, applianceOrigin, launchSecret);
+  // The OS keychain through safeStorage; without a real one (Linux basic_text included) nothing is
+  // stored, and the first refused save tells the rep why (FEATURES.md §H).
+  const secrets = appSecretStore(safeStorage, paths.secretsDir);
+  let keychainNoticeShown = false;
+  const keychainNotice = async () => {
+    const status = await secrets.status();
+    if (status.available || keychainNoticeShown) return;
+    keychainNoticeShown = true;
+    report(`${status.code}: ${status.reason}`);
+    const options = { type: 'warning' as const, title: 'Rep Console', message: 'Nothing will be remembered on this computer', detail: status.reason, buttons: ['OK'] };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).catch(() => undefined);
+  };
+  const site = 'embedded';
   registerIpcHandlers(applianceOrigin, {
-    secrets: new SafeStorageSecretStore(safeStorage, paths.secretsDir),
-    loginTokenAccount: loginTokenAccount('embedded'),
+    secrets,
+    loginTokenAccount: loginTokenAccount(site),
+    updateTokenAccount: updateTokenAccount(site),
+    onSecretRefused: () => void keychainNotice(),
   });
   mainWindow = createMainWindow({
     applianceUrl: appliance.url,
@@ -103,4 +131,18 @@ async function run(): Promise<void> {
     report,
   });
   mainWindow.on('closed', () => (mainWindow = null));
+
+  // What the installer recorded: run at startup, and whether (and how) this copy updates itself.
+  const settings = await readInstallSettings(app, report);
+  await applyRunAtStartup(app, settings, report);
+  void checkForUpdates({
+    settings,
+    secrets,
+    updateTokenAccount: updateTokenAccount(site),
+    siteOrigin: applianceOrigin,
+    siteVersion: SITE_VERSION,
+    appVersion: app.getVersion(),
+    window: () => mainWindow,
+    report,
+  }).catch((error: unknown) => report('The update check failed.', error));
 }

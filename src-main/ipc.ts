@@ -13,6 +13,10 @@ export interface IpcServices {
   readonly secrets: SecretStore;
   /** The SecretStore account holding the console's login token. */
   readonly loginTokenAccount: string;
+  /** The SecretStore account holding the site's update token. */
+  readonly updateTokenAccount: string;
+  /** Called when a secret could not be stored because there is no keychain (the main process shows a notice). */
+  readonly onSecretRefused?: () => void;
 }
 
 /** Registers every handler for a console served from `applianceOrigin`; returns a function that removes them. */
@@ -29,13 +33,19 @@ export function registerIpcHandlers(applianceOrigin: string, services: IpcServic
     });
   }
 
-  const { secrets, loginTokenAccount } = services;
-  handle(IPC_CHANNELS.saveLoginToken, (token) => (token === null ? secrets.delete(loginTokenAccount) : secrets.set(loginTokenAccount, token)));
+  const { secrets, loginTokenAccount, updateTokenAccount } = services;
+  const stored = (ok: boolean) => {
+    if (!ok) services.onSecretRefused?.();
+    return ok;
+  };
+  handle(IPC_CHANNELS.saveLoginToken, async (token) => (token === null ? secrets.delete(loginTokenAccount) : stored(await secrets.set(loginTokenAccount, token))));
   handle(IPC_CHANNELS.loadLoginToken, () => secrets.get(loginTokenAccount));
   handle(IPC_CHANNELS.notify, (title, body) => {
     // Not every Linux desktop runs a notification daemon; the console has its own in-window popups.
     if (Notification.isSupported()) new Notification({ title, body }).show();
   });
+  handle(IPC_CHANNELS.saveUpdateToken, async (token) => stored(await secrets.set(updateTokenAccount, token)));
+  handle(IPC_CHANNELS.keychainStatus, () => secrets.status());
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

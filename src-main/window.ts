@@ -50,7 +50,14 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     ...MAIN_WINDOW,
     backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
-    webPreferences: hardenedWebPreferences(opts.preload, opts.additionalArguments),
+    webPreferences: {
+      ...hardenedWebPreferences(opts.preload, opts.additionalArguments),
+      // Repeated here, where static checkers (npm run electronegativity) look for them.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.once('ready-to-show', () => win.show());
   win.loadURL(consoleUrl(opts.applianceUrl)).catch((error: unknown) => opts.report('The console page did not load.', error));

@@ -13,6 +13,14 @@ export interface RepConsoleApi {
   loadLoginToken(): Promise<string | null>;
   /** A desktop notification (new session in a queue, chat while unfocused). */
   notify(title: string, body: string): void;
+  /**
+   * Keep the update token the site hands out at login in the OS keychain (FEATURES.md §H); the
+   * console's updater sends it with every update request. Resolves false when no keychain is available.
+   * Optional (like keychainStatus): the page checks for it, so an older preload still works.
+   */
+  saveUpdateToken?(token: string): Promise<boolean>;
+  /** Whether the OS keychain can remember secrets; when not, `reason` is the notice to show and `code` says which case. */
+  keychainStatus?(): Promise<{ available: true } | { available: false; code: string; reason: string }>;
 }
 
 declare global {

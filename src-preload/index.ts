@@ -26,6 +26,8 @@ const api: RepConsoleApi = {
     // Fire and forget (the API returns void): a refused or failed notification is not the page's problem.
     invoke(IPC_CHANNELS.notify, title, body).catch(() => undefined);
   },
+  saveUpdateToken: (token) => invoke(IPC_CHANNELS.saveUpdateToken, token),
+  keychainStatus: () => invoke(IPC_CHANNELS.keychainStatus),
 };
 
 contextBridge.exposeInMainWorld('repConsole', Object.freeze(api));

@@ -13,6 +13,8 @@ export const IPC_CHANNELS = {
   saveLoginToken: 'rep-console:save-login-token',
   loadLoginToken: 'rep-console:load-login-token',
   notify: 'rep-console:notify',
+  saveUpdateToken: 'rep-console:save-update-token',
+  keychainStatus: 'rep-console:keychain-status',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -22,7 +24,12 @@ export interface IpcContract {
   [IPC_CHANNELS.saveLoginToken]: { args: [token: string | null]; result: boolean };
   [IPC_CHANNELS.loadLoginToken]: { args: []; result: string | null };
   [IPC_CHANNELS.notify]: { args: [title: string, body: string]; result: void };
+  [IPC_CHANNELS.saveUpdateToken]: { args: [token: string]; result: boolean };
+  [IPC_CHANNELS.keychainStatus]: { args: []; result: KeychainInfo };
 }
+
+/** Whether secrets can be remembered, and if not the coded reason to show (secret-store.ts KeychainStatus). */
+export type KeychainInfo = { available: true } | { available: false; code: string; reason: string };
 
 export type IpcArgs<C extends IpcChannel> = IpcContract[C]['args'];
 export type IpcResult<C extends IpcChannel> = IpcContract[C]['result'];

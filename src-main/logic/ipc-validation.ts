@@ -23,6 +23,8 @@ export const IPC_ARG_SCHEMAS: ArgSchemas = {
     z.string().min(1).max(IPC_LIMITS.notificationTitleMaxLength),
     z.string().max(IPC_LIMITS.notificationBodyMaxLength),
   ]),
+  [IPC_CHANNELS.saveUpdateToken]: z.tuple([Token]),
+  [IPC_CHANNELS.keychainStatus]: z.tuple([]),
 };
 
 /** A refused IPC call: the message names the channel and what was wrong, never the values sent. */

@@ -13,7 +13,7 @@ import { MAIN_WINDOW } from './window-options.js';
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
 const builder = read('electron-builder.yml');
-const desktop = read('build/linux/rep-console.desktop');
+const desktop = read('build/linux/repconsole.desktop');
 const mimeXml = read('build/linux/rep-console-brcs.xml');
 const MIME = 'application/x-rep-console-script';
 
@@ -64,6 +64,26 @@ describe('electron-builder.yml', () => {
     expect(builder).toMatch(/^publish:\n\s+provider: generic\n\s+url: http:\/\/127\.0\.0\.1\/download\/update$/m);
   });
 
+  it('names the desktop entry without a hyphen and passes files/URLs after "--" everywhere', () => {
+    expect(yamlValue('executableName')).toBe('repconsole');
+    expect(JSON.parse(read('package.json')).desktopName).toBe('repconsole.desktop');
+    expect(builder).toMatch(/executableArgs:\n\s+- '--'\n/);
+    expect(yamlValue('include')).toBe('build/installer.nsh');
+    const nsh = read('build/installer.nsh');
+    expect(nsh).toContain(`WriteRegStr SHELL_CONTEXT "Software\\Classes\\${URL_SCHEME}\\shell\\open\\command" "" '"$appExe" -- "%1"'`);
+    expect(nsh).toContain('Software\\Rep Console\\Install');
+    const wxs = read('build/msi/rep-console.wxs');
+    expect(wxs).toContain('&quot;[INSTALLDIR]$(var.ExeName)&quot; -- &quot;%1&quot;');
+    expect(wxs).toContain(`Software\\Classes\\${URL_SCHEME}`);
+  });
+
+  it('the deb records a per-machine install that never updates itself', () => {
+    expect(builder).toContain('- build/linux/install-settings.conf=/etc/rep-console/install-settings.conf');
+    const conf = read('build/linux/install-settings.conf');
+    expect(conf).toMatch(/^ALLUSERS=1$/m);
+    expect(conf).toMatch(/^SHOULDAUTOUPDATE=0$/m);
+  });
+
   it('installs the MIME file that exists', () => {
     const mapping = /- (build\/linux\/[^=]+)=\/usr\/share\/mime\/packages\/[\w-]+\.xml/.exec(builder);
     expect(mapping?.[1]).toBe('build/linux/rep-console-brcs.xml');
@@ -77,7 +97,8 @@ describe('Linux desktop entry and MIME type', () => {
     expect(entry.get('Name')).toBe(yamlValue('productName'));
     expect(entry.get('Icon')).toBe(yamlValue('executableName'));
     expect(entry.get('MimeType')).toBe(`${MIME};x-scheme-handler/${URL_SCHEME};`);
-    expect(entry.get('Exec')).toMatch(/ %U$/);
+    // The file or URL after "--", which is all the app reads (launch-args.ts).
+    expect(entry.get('Exec')).toMatch(/ -- %U$/);
     for (const key of ['GenericName', 'Categories', 'Keywords']) {
       expect(yamlValue(key), key).toBe(entry.get(key));
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keychainStatus, loginTokenAccount, SafeStorageSecretStore, type SafeStorageLike } from './secret-store.js';
+import { appSecretStore, keychainStatus, loginTokenAccount, NullSecretStore, SafeStorageSecretStore, updateTokenAccount, type SafeStorageLike } from './secret-store.js';
 
 /**
  * A stand-in for Electron's safeStorage (the Electron runtime cannot exist in these tests). It
@@ -142,5 +142,27 @@ describe('SafeStorageSecretStore', () => {
 describe('loginTokenAccount', () => {
   it('names the account per site', () => {
     expect(loginTokenAccount('embedded')).toBe('login-token:embedded');
+  });
+});
+
+describe('NullSecretStore and the app store choice', () => {
+  it('refuses to store, with a coded reason, and never touches the disk', async () => {
+    const store = new NullSecretStore();
+    expect(await store.isAvailable()).toBe(false);
+    expect(await store.status()).toEqual({ available: false, code: 'E_KEYCHAIN_UNAVAILABLE', reason: expect.stringMatching(/cannot be remembered/) });
+    expect(await store.set(loginTokenAccount('demo'), 'secret')).toBe(false);
+    expect(await store.get(loginTokenAccount('demo'))).toBeNull();
+    expect(await store.delete(loginTokenAccount('demo'))).toBe(true);
+    await expect(store.set('', 'x')).rejects.toThrow(/account name/);
+  });
+
+  it('the app uses safeStorage only with a real keychain; basic_text gets the NullSecretStore with E_KEYCHAIN_PLAIN_TEXT', async () => {
+    expect(appSecretStore(fakeSafeStorage(), dir)).toBeInstanceOf(SafeStorageSecretStore);
+    const plain = appSecretStore(fakeSafeStorage({ backend: 'basic_text' }), dir);
+    expect(plain).toBeInstanceOf(NullSecretStore);
+    expect(await plain.status()).toMatchObject({ available: false, code: 'E_KEYCHAIN_PLAIN_TEXT' });
+    expect(await plain.set(updateTokenAccount('demo'), 'x')).toBe(false);
+    expect(await appSecretStore(fakeSafeStorage({ available: false }), dir).status()).toMatchObject({ code: 'E_KEYCHAIN_UNAVAILABLE' });
+    expect(updateTokenAccount('demo')).not.toBe(loginTokenAccount('demo'));
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The desktop console's secrets (the login token, later the update token) in the OS keychain,
- * behind one `SecretStore` interface (FEATURES.md §H).
+ * The desktop console's secrets (the login token, the update token) in the OS keychain, behind
+ * one `SecretStore` interface (FEATURES.md §H): `SafeStorageSecretStore` in the app,
+ * `KeytarSecretStore` (keytar-secret-store.ts) in plain Node processes, and `NullSecretStore` when
+ * no keychain is reachable — it stores nothing and says why, with a code.
  *
  * In the app the keychain is reached through Electron's `safeStorage`: it encrypts with a key the
  * OS keychain holds (DPAPI, macOS Keychain, libsecret/KWallet), and we keep only the encrypted
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 export interface SecretStore {
   /** Whether secrets can be kept at all; when false, `set` refuses. */
   isAvailable(): Promise<boolean>;
+  /** The same, with the coded reason a rep is shown when there is no keychain. */
+  status(): Promise<KeychainStatus>;
   /** The secret stored for `account`, or null (none, or it can no longer be decrypted). */
   get(account: string): Promise<string | null>;
   /** Stores `secret` for `account`; resolves false — storing nothing — when no keychain is available. */
@@ -35,21 +39,72 @@ export interface SafeStorageLike {
 /** Linux backends that are not a keychain: `basic_text` is a fixed key, `unknown` means "not ready, nothing chosen". */
 export const NON_KEYCHAIN_BACKENDS: readonly string[] = ['basic_text', 'unknown'];
 
-export type KeychainStatus = { available: true } | { available: false; reason: string };
+/**
+ * Why no secret can be kept: no keychain at all; only a plain-text "keychain" (Linux `basic_text`);
+ * or a keychain that failed when asked (no Secret Service on the session bus, a locked keyring).
+ */
+export const KEYCHAIN_CODES = ['E_KEYCHAIN_UNAVAILABLE', 'E_KEYCHAIN_PLAIN_TEXT', 'E_KEYCHAIN_FAILED'] as const;
+export type KeychainCode = (typeof KEYCHAIN_CODES)[number];
+
+export type UnavailableKeychain = { available: false; code: KeychainCode; reason: string };
+export type KeychainStatus = { available: true } | UnavailableKeychain;
+
+export const NO_KEYCHAIN: UnavailableKeychain = {
+  available: false,
+  code: 'E_KEYCHAIN_UNAVAILABLE',
+  reason: 'No keychain is available on this computer, so logins and the update token cannot be remembered.',
+};
 
 /** Whether `safe` encrypts with a real keychain, and if not, a sentence a rep can act on. */
 export function keychainStatus(safe: SafeStorageLike): KeychainStatus {
-  if (!safe.isEncryptionAvailable()) {
-    return { available: false, reason: 'No keychain is available on this computer, so logins cannot be remembered.' };
-  }
+  if (!safe.isEncryptionAvailable()) return NO_KEYCHAIN;
   const backend = safe.getSelectedStorageBackend?.();
   if (backend !== undefined && NON_KEYCHAIN_BACKENDS.includes(backend)) {
     return {
       available: false,
+      code: 'E_KEYCHAIN_PLAIN_TEXT',
       reason: 'No keyring (GNOME Keyring or KWallet) is running, so logins cannot be remembered: they would be stored as plain text.',
     };
   }
   return { available: true };
+}
+
+/**
+ * The store used when no keychain is reachable: keeps nothing — never a plain-text fallback —
+ * and says why. `set` resolves false (refused), `get` finds nothing, `delete` has nothing to do.
+ */
+export class NullSecretStore implements SecretStore {
+  constructor(private readonly why: UnavailableKeychain = NO_KEYCHAIN) {}
+
+  async isAvailable(): Promise<boolean> {
+    return false;
+  }
+
+  async status(): Promise<KeychainStatus> {
+    return this.why;
+  }
+
+  async get(account: string): Promise<string | null> {
+    checkAccount(account);
+    return null;
+  }
+
+  async set(account: string, secret: string): Promise<boolean> {
+    checkAccount(account);
+    if (typeof secret !== 'string') throw new Error('A secret must be a string.');
+    return false;
+  }
+
+  async delete(account: string): Promise<boolean> {
+    checkAccount(account);
+    return true;
+  }
+}
+
+/** The app's store: safeStorage when it has a real keychain, otherwise the NullSecretStore with the reason. */
+export function appSecretStore(safe: SafeStorageLike, dir: string): SecretStore {
+  const status = keychainStatus(safe);
+  return status.available ? new SafeStorageSecretStore(safe, dir) : new NullSecretStore(status);
 }
 
 const FILE_VERSION = 1;
@@ -61,7 +116,7 @@ interface SecretsFile {
   secrets: Record<string, string>;
 }
 
-function checkAccount(account: string): void {
+export function checkAccount(account: string): void {
   if (typeof account !== 'string' || account.length === 0 || account.length > MAX_ACCOUNT_LENGTH) {
     throw new Error(`A secret's account name must be 1–${MAX_ACCOUNT_LENGTH} characters.`);
   }
@@ -83,6 +138,10 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async isAvailable(): Promise<boolean> {
     return keychainStatus(this.safe).available;
+  }
+
+  async status(): Promise<KeychainStatus> {
+    return keychainStatus(this.safe);
   }
 
   async get(account: string): Promise<string | null> {
@@ -156,4 +215,9 @@ export class SafeStorageSecretStore implements SecretStore {
 /** The account under which the console's login token for `site` is kept. */
 export function loginTokenAccount(site: string): string {
   return `login-token:${site}`;
+}
+
+/** The account under which the update token `site` handed out at the first login is kept (FEATURES.md §H). */
+export function updateTokenAccount(site: string): string {
+  return `update-token:${site}`;
 }
