@@ -45,9 +45,16 @@ module.exports = {
     },
     {
       name: 'main-only-appliance-entry',
+      comment: 'The one exception: the rep-console CLI (src-main/cli/) reads .brcs files with the shared BRCS parser (pure protocol code).',
       severity: 'error',
-      from: { path: '^src-main/' },
+      from: { path: '^src-main/', pathNot: '^src-main/cli/' },
       to: { path: '^appliance/', pathNot: '^appliance/src/index\\.ts$' },
+    },
+    {
+      name: 'main-cli-only-brcs-protocol',
+      severity: 'error',
+      from: { path: '^src-main/cli/' },
+      to: { path: '^appliance/', pathNot: '^appliance/src/(index\\.ts$|protocol/brcs/)' },
     },
     {
       name: 'protocol-is-pure',

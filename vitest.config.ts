@@ -8,6 +8,8 @@ export default defineConfig({
       'src-preload/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/installers/**/*.test.ts',
+      'tests/desktop/**/*.test.ts',
     ],
     // Native modules (better-sqlite3) and child processes are happiest in forked workers.
     pool: 'forks',

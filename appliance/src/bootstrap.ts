@@ -14,6 +14,8 @@ import { iso, systemClock, type Clock } from './domain/clock.js';
 import { InProcessEventBus } from './domain/event-bus.js';
 import { SessionIntake } from './domain/intake.js';
 import { JumpService } from './domain/jump.js';
+import { JumpPins } from './domain/jump-pins.js';
+import { JumpSessions } from './domain/jump-sessions.js';
 import { Presence } from './domain/presence.js';
 import { QueueService } from './domain/queues.js';
 import { RateLimiter } from './domain/rate-limit.js';
@@ -23,6 +25,8 @@ import { ExternalReps } from './domain/external.js';
 import { GraceTimers } from './domain/grace.js';
 import { InvitationService } from './domain/invitations.js';
 import { KeyService } from './domain/keys.js';
+import { InstallerKeyService } from './domain/installer-keys.js';
+import { SqliteInstallerKeyRepository } from './store/installer-keys.js';
 import { Narrator } from './domain/narrator.js';
 import { RepConnectionLoss } from './domain/connection-loss.js';
 import { RepLogout } from './domain/rep-logout.js';
@@ -34,6 +38,11 @@ import { createLogger, type Logger } from './log.js';
 import { openDatabase, sqliteRepositories } from './store/index.js';
 import { ConsoleGateway } from './ws/gateway.js';
 import { CustomerGateway } from './ws/customer-gateway.js';
+import { AgentService } from './domain/agents.js';
+import { startEmulatedFleet } from './demo/emulated-agent.js';
+import { SqliteAgentRepository } from './store/agents.js';
+import { AgentGateway } from './ws/agent-gateway.js';
+import { sessionTools } from './ws/session-tools.js';
 
 export interface ApplianceOptions {
   dataDir: string;
@@ -77,6 +86,10 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const clock = opts.clock ?? systemClock;
   const log: Logger = createLogger(opts.logLevel, opts.logFile);
   const db = openDatabase(opts.dataDir);
+  // Searching a large site's Jump Items reads its full-text and sort indexes: keep them in memory
+  // (a 64 MiB page cache instead of 2 MiB, and reads through a memory map instead of a syscall a page).
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   const repos = sqliteRepositories(db);
   try {
     const seeded = seedSite(repos, clock, opts.demo ?? false);
@@ -101,16 +114,22 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const keys = new KeyService(repos, clock);
   const repLoss = new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120));
   const endpoints = new InMemoryEndpointHub();
+  // Jump Items: the list, Jumps (bound to the endpoint behind the item; forced ends armed again after a restart), pinning.
+  const jump = new JumpService(repos, clock, endpoints);
+  const jumpSessions = new JumpSessions({ repos, jump, sessions, narrator, endpoints, customerPresence, timers, bus, clock, passwordLimit: new RateLimiter(clock, 5, 60_000) });
+  jump.attach(jumpSessions, new JumpPins(repos, jump, narrator, endpoints, bus, clock));
+  jumpSessions.resume();
   const ctx: AppContext = {
     repos,
     endpoints,
     auth,
     queues: new QueueService(repos, presence),
-    jump: new JumpService(repos),
+    jump,
     intake,
     sessions,
     invitations: new InvitationService(repos, view, narrator, bus, clock),
     keys,
+    installerKeys: new InstallerKeyService(new SqliteInstallerKeyRepository(db), repos, clock),
     external: new ExternalReps(repos, keys, auth, narrator, clock),
     customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120)),
     repLoss,
@@ -126,14 +145,23 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     limits: { login: new RateLimiter(clock, 20, 60_000), portal: new RateLimiter(clock, 120, 60_000), keys: new RateLimiter(clock, 10, 60_000) },
     startedAt: iso(clock),
     launchSecret: opts.launchSecret ?? null,
+    dataDir: opts.dataDir,
   };
 
   const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
   const http = await buildHttpServer(ctx, { rendererDir: opts.rendererDir ?? findRendererDir(), ...(https ? { https } : {}) });
   const gateway = new ConsoleGateway(ctx);
   const customerGateway = new CustomerGateway(ctx);
+  // Jump Clients: their Jump Items are Offline until their agent (real, or the demo fleet's emulated one) says hello.
+  const agents = new AgentService(new SqliteAgentRepository(db), repos.jump, repos, () => ctx.installerKeys, clock, (item) =>
+    bus.publish({ type: 'jump.status', itemId: item.id, status: item.status }),
+  );
+  agents.markAllOffline();
+  sessionTools(ctx);
+  const agentGateway = new AgentGateway(ctx, agents);
+  const fleet = repos.settings.get('site.demo') === 'true' ? await startEmulatedFleet(repos, agents, () => agentGateway.connectInMemory(), log) : null;
   http.server.on('upgrade', (req, socket, head) => {
-    if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head)) socket.destroy();
+    if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head) && !agentGateway.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await http.listen({ host, port: opts.port ?? 0 });
   const port = (http.server.address() as AddressInfo).port;
@@ -157,6 +185,8 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
         timers.clear();
         await gateway.close();
         await customerGateway.close();
+        fleet?.stop();
+        await agentGateway.close();
         await http.close();
         db.close();
         log.info('appliance stopped');

@@ -8,6 +8,7 @@ import type { EndpointHub } from './domain/endpoints.js';
 import type { EventBus } from './domain/event-bus.js';
 import type { ExternalReps } from './domain/external.js';
 import type { SessionIntake } from './domain/intake.js';
+import type { InstallerKeyService } from './domain/installer-keys.js';
 import type { InvitationService } from './domain/invitations.js';
 import type { JumpService } from './domain/jump.js';
 import type { KeyService } from './domain/keys.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   sessions: SessionService;
   invitations: InvitationService;
   keys: KeyService;
+  /** Jump Client installers (Mass Deployment Wizard); agents redeem their keys when they register. */
+  installerKeys: InstallerKeyService;
   external: ExternalReps;
   customers: CustomerService;
   repLoss: RepConnectionLoss;
@@ -45,6 +48,8 @@ export interface AppContext {
   log: Logger;
   limits: { login: RateLimiter; portal: RateLimiter; keys: RateLimiter };
   startedAt: string;
+  /** The site's data directory (caches such as built MSIs live below it); absent in tests that build a context by hand. */
+  dataDir?: string;
   /** Requests carrying this header value come from the desktop shell that embeds us. */
   launchSecret: string | null;
 }

@@ -38,12 +38,13 @@ test('signed out: the link shows the login screen, then starts the one matching 
   await expect(page).toHaveURL(/\/console#client_script=/);
   await fillLogin(page);
 
-  // The placeholder for jump.start: the item is selected in the Jump Items view, "Starting…" on its row.
-  await expect(page.getByRole('tab', { name: 'Jump Items' })).toBeVisible();
-  await expect(jumpTable(page).getByRole('row').filter({ hasText: 'DC01 – Domain Controller' }).first()).toBeVisible();
-  await expect(jumpTable(page).getByRole('status')).toHaveText('Starting a session with DC01 – Domain Controller…');
-  await expect(jumpTable(page).getByText('Primary domain controller')).toBeVisible(); // its details are open
+  // The Jump starts (jump.start): its session view opens.
+  await expect(page.getByRole('heading', { level: 1, name: 'DC01 – Domain Controller' })).toBeVisible();
+  await expect(page.getByRole('log', { name: 'Chat messages' }).getByText('Ana Lopez started a Jump to DC01 – Domain Controller.')).toBeVisible();
+  // The Jump Items view shows the item the script found, details open.
+  await page.getByRole('tab', { name: 'Jump Items' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search Jump Items' })).toHaveValue('DC01 – Domain Controller');
+  await expect(jumpTable(page).getByText('Primary domain controller')).toBeVisible();
 
   // The script ran once: it left the address, so a reload does not run it again.
   await expect(page).toHaveURL(`${app.url}/console`);
@@ -69,9 +70,12 @@ test('several matches: the console lists them to choose from', async ({ page }) 
   await expect(rows.nth(1)).toContainText('WS-115 Finance – J. Novak');
   await expect(rows.nth(1)).toContainText('Offline');
 
+  // The chosen one is offline: the appliance's reason shows on its row.
   await rows.nth(1).getByRole('button', { name: 'Jump' }).click();
   await expect(chooser).toHaveCount(0);
-  await expect(jumpTable(page).getByRole('status')).toHaveText('Starting a session with WS-115 Finance – J. Novak…');
+  await expect(jumpTable(page).getByRole('alert')).toHaveText(
+    'Could not jump to WS-115 Finance – J. Novak: WS-115 Finance – J. Novak is offline: its Jump Client is not connected to the appliance.',
+  );
 
   // Closing the chooser starts nothing.
   await page.goto(scriptUrl('search_string=domain%20controller'));
@@ -105,6 +109,6 @@ test('a script opened in a tab already running the console runs there, and only 
   const location = r.headers()['location']!;
   await page.evaluate('window.__sameDocument = true');
   await page.goto(`${app.url}${location}`);
-  await expect(jumpTable(page).getByRole('status')).toHaveText('Starting a session with WS-042 Reception…');
+  await expect(page.getByRole('heading', { level: 1, name: 'WS-042 Reception' })).toBeVisible();
   expect(await page.evaluate('window.__sameDocument')).toBe(true);
 });

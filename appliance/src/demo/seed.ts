@@ -7,6 +7,7 @@ import { hashPassword } from '../domain/passwords.js';
 import { ALL_PERMISSIONS, REP_PERMISSIONS } from '../domain/permissions.js';
 import type { Repositories } from '../domain/ports.js';
 import { DEMO_FLEET, DEMO_GROUPS } from './fleet.js';
+import { seedJumpDemo } from './jump-demo.js';
 import { DEMO_ISSUES, DEMO_REP_PASSWORD, DEMO_TEAMS } from './people.js';
 
 export const DEFAULT_ADMIN = { username: 'admin', password: 'password' } as const;
@@ -38,6 +39,7 @@ export function seedSite(repos: Repositories, clock: Clock, demo: boolean): 'exi
     const groupIds = new Map<string, number>();
     for (const g of DEMO_GROUPS) groupIds.set(g.key, repos.jump.createGroup(g.name, g.code).id);
     for (const { group, ...item } of DEMO_FLEET) repos.jump.create({ ...item, groupId: groupIds.get(group)! }, now);
+    seedJumpDemo(repos, now);
     return 'demo';
   });
 }

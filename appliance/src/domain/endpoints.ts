@@ -5,6 +5,7 @@
  * which kind it is. The hub is in memory on purpose: which agent socket is connected to which
  * appliance process is process-local state, like the console sockets.
  */
+import type { EndpointFileListing, EndpointSystemInfo } from '../protocol/index.js';
 
 /** Whether someone is at the endpoint to answer a prompt (attended) — the agent reports it. */
 export type EndpointPresence = 'present' | 'absent' | 'unknown';
@@ -26,6 +27,10 @@ export interface Endpoint {
   readonly kind: 'agent' | 'emulated';
   presence(): EndpointPresence;
   openShell(size: { cols: number; rows: number }): Promise<ShellChannel>;
+  /** System information (hostname, OS, CPU, memory, disks, network), where the endpoint offers it. */
+  systemInfo?(): Promise<EndpointSystemInfo>;
+  /** One directory within the endpoint's allowed paths ('' = its first root); outside them: E_PATH_NOT_ALLOWED. */
+  listFiles?(path: string): Promise<EndpointFileListing>;
 }
 
 export interface EndpointHub {

@@ -3,7 +3,8 @@
  * ids, queues), so adapters deliver without deciding anything. In-process today; the interface is
  * what a shared message bus implements when several appliances serve one site.
  */
-import type { ChatMessage, Invitation, Prompt, QueueId, SessionDetail, SessionSummary, TeamChatMessage } from '../protocol/index.js';
+import type { JumpItemRecord } from './ports.js';
+import type { ChatMessage, Invitation, JumpItemStatus, Prompt, QueueId, SessionDetail, SessionSummary, TeamChatMessage } from '../protocol/index.js';
 
 export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer'>;
 
@@ -23,7 +24,11 @@ export type DomainEvent =
   | { type: 'team.chat'; message: TeamChatMessage; recipients: number[] }
   /** The customer's side: status changes and the end of the session. */
   | { type: 'customer.status'; sessionId: string }
-  | { type: 'customer.ended'; sessionId: string; reason: string };
+  | { type: 'customer.ended'; sessionId: string; reason: string }
+  /** A Jump Item's status changed (its Jump Client connected or dropped): to consoles that list Jump Items. */
+  | { type: 'jump.status'; itemId: number; status: JumpItemStatus }
+  /** A Jump Item changed (pinned, moved, started: last accessed) or was removed (item null): each console sees its own view of it. */
+  | { type: 'jump.item'; itemId: number; item: JumpItemRecord | null };
 
 export interface EventBus {
   publish(event: DomainEvent): void;

@@ -2,7 +2,7 @@
  * The one place that decides who may do what. Every adapter asks here before calling the domain;
  * the UI only hides what these functions deny.
  */
-import { CodedError, type ErrorCode, type MemberRole, type Permissions, type QueueId } from '../protocol/index.js';
+import { CodedError, type ErrorCode, type JumpGroupRole, type JumpMethod, type MemberRole, type Permissions, type QueueId, type TeamRole } from '../protocol/index.js';
 import type { TeamMembership, UserRecord } from './ports.js';
 
 export interface Actor {
@@ -21,6 +21,8 @@ export type Action =
   | { kind: 'admin.users.setPassword' }
   /** Ending a rep's console login (Status > Logged-in representatives > End). */
   | { kind: 'admin.reps.logout' }
+  /** Jump Clients > Mass Deployment Wizard: create, list and revoke Jump Client installers. */
+  | { kind: 'jumpClient.deploy' }
   | { kind: 'queue.view'; queueId: QueueId }
   | { kind: 'queue.favourite'; queueId: QueueId }
   | { kind: 'jump.list' }
@@ -39,7 +41,18 @@ export type Action =
   | { kind: 'invitation.cancel'; isInviter: boolean }
   | { kind: 'invitation.answer'; queueId: QueueId }
   /** Reading and writing a team's chat. */
-  | { kind: 'team.chat'; teamId: number };
+  | { kind: 'team.chat'; teamId: number }
+  /** In-session tools on the session's endpoint: command shell, system information, file listing. */
+  | { kind: 'session.shell'; role: MemberRole | null }
+  | { kind: 'session.systemInfo'; role: MemberRole | null }
+  | { kind: 'session.files'; role: MemberRole | null }
+  /** Jump Items: see one, start a session with it, edit it (move, unpin); pin a Jump Client to a group or the personal list. */
+  | { kind: 'jump.see'; item: JumpItemRef; reach: JumpReach }
+  | { kind: 'jump.start'; item: JumpItemRef; reach: JumpReach }
+  | { kind: 'jump.edit'; item: JumpItemRef; reach: JumpReach }
+  | { kind: 'jump.pin'; target: { groupId: number } | { personal: true }; reach: JumpReach }
+  | { kind: 'jump.unpin'; item: JumpItemRef; reach: JumpReach }
+  | { kind: 'jump.overrideSchedule' };
 
 /** Every representative permission on: what administrators get. */
 export const ALL_PERMISSIONS: Permissions = {
@@ -149,6 +162,9 @@ export function isAllowed(actor: Actor, action: Action): boolean {
     case 'admin.users.setPassword':
     case 'admin.reps.logout':
       return user.isAdmin && !external;
+    case 'jumpClient.deploy':
+      // Administrators, and users allowed to deploy, remove and modify Jump Items.
+      return !external && (user.isAdmin || p.jumpManage);
     case 'account.password.change':
       return !external;
     case 'queue.view':
@@ -158,7 +174,98 @@ export function isAllowed(actor: Actor, action: Action): boolean {
       return action.queueId.startsWith('team:') && visibleQueueIds(actor).includes(action.queueId);
     case 'team.chat':
       return mayUseTeamChat(actor, action.teamId);
+    case 'session.shell':
+      return action.role !== null && p.commandShell;
+    case 'session.systemInfo':
+      return action.role !== null && p.systemInfo;
+    case 'session.files':
+      return action.role !== null && (p.fileDownload || p.fileUpload);
+    case 'jump.see':
+      return !external && maySeeJumpItem(actor, action.reach, action.item);
+    case 'jump.start':
+      return !external && maySeeJumpItem(actor, action.reach, action.item) && mayUseJumpMethod(p, action.item.method);
+    case 'jump.edit':
+      return !external && mayEditJumpItem(actor, action.reach, action.item);
+    case 'jump.pin':
+      return !external && p.pinJumpClients && ('personal' in action.target || mayEditJumpGroup(actor, action.reach, action.target.groupId));
+    case 'jump.unpin':
+      return !external && p.pinJumpClients && action.item.method === 'pinned' && mayEditJumpItem(actor, action.reach, action.item);
+    case 'jump.overrideSchedule':
+      return !external && p.overrideJumpPolicy;
   }
+}
+
+// ── Jump Items ──────────────────────────────────────────────────────────────────────────────────
+// Group items: members of the Jump Group (themselves or through a team) see them and start sessions;
+// the "edit" role, or "deploy, remove, modify Jump Items" (jumpManage) in their groups, also edits.
+// "Start sessions from all Jump Items" (jumpStartAll) reaches every group and every personal list.
+// Personal items: the owner's own list; team leads see their members' lists, managers their
+// members' and leads'. Each Jump method needs its own permission to start.
+
+/** What a rep's Jump Item rights rest on besides their permissions (read from the store per request). */
+export interface JumpReach {
+  /** Jump Group id → the best role they hold in it, directly or through one of their teams. */
+  groups: ReadonlyMap<number, JumpGroupRole>;
+  /** Users whose personal Jump Items they look after as team lead or manager. */
+  ledUserIds: ReadonlySet<number>;
+}
+
+/** What the rules look at in a Jump Item. */
+export interface JumpItemRef {
+  groupId: number | null;
+  ownerUserId: number | null;
+  method: JumpMethod;
+}
+
+const METHOD_PERMISSION: Record<JumpMethod, keyof Permissions> = {
+  pinned: 'jumpClient',
+  local_push: 'localJump',
+  push: 'remoteJump',
+  shelljump: 'shellJump',
+  rdp: 'localRdp',
+  // VNC is the other local desktop protocol; Local RDP covers both.
+  vnc: 'localRdp',
+};
+
+export const mayUseJumpMethod = (p: Permissions, method: JumpMethod): boolean => p[METHOD_PERMISSION[method]];
+
+export function maySeeJumpItem(actor: Actor, reach: JumpReach, item: Pick<JumpItemRef, 'groupId' | 'ownerUserId'>): boolean {
+  if (actor.user.permissions.jumpStartAll) return true;
+  if (item.groupId !== null) return reach.groups.has(item.groupId);
+  return item.ownerUserId !== null && (item.ownerUserId === actor.user.id || reach.ledUserIds.has(item.ownerUserId));
+}
+
+/** Editing a group's items (and pinning to it). */
+export function mayEditJumpGroup(actor: Actor, reach: JumpReach, groupId: number): boolean {
+  const p = actor.user.permissions;
+  return reach.groups.get(groupId) === 'edit' || (p.jumpManage && (p.jumpStartAll || reach.groups.has(groupId)));
+}
+
+export function mayEditJumpItem(actor: Actor, reach: JumpReach, item: Pick<JumpItemRef, 'groupId' | 'ownerUserId'>): boolean {
+  if (item.groupId !== null) return mayEditJumpGroup(actor, reach, item.groupId);
+  if (item.ownerUserId === null) return false;
+  if (item.ownerUserId === actor.user.id) return true;
+  const p = actor.user.permissions;
+  return p.jumpManage && (p.jumpStartAll || reach.ledUserIds.has(item.ownerUserId));
+}
+
+/** Whose personal lists a rep looks after: a lead their teams' members, a manager members and leads. */
+export function ledUserIds(actor: Actor, teamRoles: readonly { teamId: number; userId: number; role: TeamRole }[]): Set<number> {
+  const rank: Record<TeamRole, number> = { member: 0, lead: 1, manager: 2 };
+  const mine = new Map(actor.teams.map((t) => [t.teamId, rank[t.role]]));
+  const out = new Set<number>();
+  for (const m of teamRoles) {
+    const myRank = mine.get(m.teamId);
+    if (myRank !== undefined && myRank > 0 && rank[m.role] < myRank && m.userId !== actor.user.id) out.add(m.userId);
+  }
+  return out;
+}
+
+/** Which Jump Items a search may return for this rep: group ids and personal-list owners (null: all). */
+export function jumpScope(actor: Actor, reach: JumpReach): { visibleGroupIds: number[] | null; ownerIds: number[] | null } {
+  if (isExternal(actor) || actor.user.disabled) return { visibleGroupIds: [], ownerIds: [] };
+  if (actor.user.permissions.jumpStartAll) return { visibleGroupIds: null, ownerIds: null };
+  return { visibleGroupIds: [...reach.groups.keys()], ownerIds: [actor.user.id, ...reach.ledUserIds] };
 }
 
 /** Team chat is for the team's own members (any role); external reps belong to no team. */

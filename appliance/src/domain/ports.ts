@@ -3,7 +3,7 @@
  * them today; a shared database can implement them when one appliance is no longer enough.
  */
 import type {
-  ChatAudience, ChatMessage, Invitation, InvitationKind, JumpGroup, JumpItem, MemberRole, Permissions, Prompt, PromptKind, QueueId, SessionStatus,
+  ChatAudience, ChatMessage, Invitation, InvitationKind, JumpGroup, JumpGroupRole, JumpItem, JumpPolicy, MemberRole, Permissions, Prompt, PromptKind, QueueId, SessionStatus,
   SessionSummary, TeamChatMessage, TeamRole,
 } from '../protocol/index.js';
 
@@ -102,25 +102,73 @@ export interface NewJumpItem {
   os: JumpItem['os'];
   status: JumpItem['status'];
   lastAccessedAt?: string | null;
+  policyId?: number | null;
+  /** A Jump Client password, hashed (passwords.ts). */
+  passwordHash?: string | null;
+}
+
+/** A Jump Item with what the rules and the details pane need besides the list columns (never its password hash). */
+export interface JumpItemRecord extends JumpItem {
+  ownerUserId: number | null;
+  ownerName: string | null;
+  policyId: number | null;
+  policyName: string | null;
+  passwordProtected: boolean;
+  createdAt: string;
 }
 
 export interface JumpSearch {
   search: string;
   groupId: number | null;
+  /** Only items in personal lists. */
+  personalOnly?: boolean;
   /** Group ids the rep may see; null = all. */
   visibleGroupIds: number[] | null;
-  /** Personal items of these owners are visible too. */
-  ownerIds: number[];
+  /** Personal items of these owners are visible too; null = every owner's. */
+  ownerIds: number[] | null;
   offset: number;
   limit: number;
+}
+
+/** A Jump Group role a user holds, directly or through one of their teams. */
+export interface JumpGroupMembership {
+  groupId: number;
+  role: JumpGroupRole;
 }
 
 export interface JumpRepository {
   groups(): JumpGroup[];
   createGroup(name: string, code: string): JumpGroup;
-  create(item: NewJumpItem, now: string): JumpItem;
-  search(q: JumpSearch): { items: JumpItem[]; total: number };
+  create(item: NewJumpItem, now: string): JumpItemRecord;
+  byId(id: number): JumpItemRecord | null;
+  /** One page of matches, name order; a search counts only so far past the page (capped: there are more than total). */
+  search(q: JumpSearch): { items: JumpItemRecord[]; total: number; capped: boolean };
   countActive(): number;
+  setStatus(itemId: number, status: JumpItem['status']): void;
+  passwordHash(itemId: number): string | null;
+  /** Moves an item to a Jump Group or a personal list; a password hash replaces the old one (undefined keeps it). */
+  place(itemId: number, place: { groupId: number | null; ownerUserId: number | null }, passwordHash?: string | null): void;
+  remove(itemId: number): boolean;
+  setPolicy(itemId: number, policyId: number | null): void;
+  /** Last Accessed, and a line in the access log Frequently Used counts. */
+  recordAccess(itemId: number, userId: number, sessionId: string, now: string): void;
+  /** The items a rep started most, most first. */
+  frequent(userId: number, limit: number): { itemId: number; starts: number }[];
+  memberships(userId: number, teamIds: readonly number[]): JumpGroupMembership[];
+  addMember(groupId: number, who: { userId: number } | { teamId: number }, role: JumpGroupRole): void;
+  /** Everyone in these teams with their team role (who a lead or manager looks after). */
+  teamRoles(teamIds: readonly number[]): { teamId: number; userId: number; role: TeamRole }[];
+  /** The session is a Jump to this item; endsAt: when its Jump Policy forces it to end. */
+  linkSession(sessionId: string, itemId: number, endsAt: string | null): void;
+  /** Open (not ended) sessions linked to Jump Items, optionally of one item. */
+  openJumpSessions(itemId?: number): { sessionId: string; itemId: number; endsAt: string | null }[];
+}
+
+export interface JumpPolicyRepository {
+  create(policy: Omit<JumpPolicy, 'id'>): JumpPolicy;
+  byId(id: number): JumpPolicy | null;
+  byCode(code: string): JumpPolicy | null;
+  list(): JumpPolicy[];
 }
 
 export interface NewSession {
@@ -268,6 +316,7 @@ export interface Repositories {
   teams: TeamRepository;
   issues: IssueRepository;
   jump: JumpRepository;
+  jumpPolicies: JumpPolicyRepository;
   sessions: SessionRepository;
   logins: LoginRepository;
   settings: SettingsRepository;

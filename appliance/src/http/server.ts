@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import { registerAdminRoutes } from './admin-routes.js';
+import { registerInstallerRoutes } from './installer-routes.js';
 import { registerClientScript } from './client-script-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { sendError } from './errors.js';
@@ -44,6 +45,7 @@ export async function buildHttpServer(ctx: AppContext, opts: { rendererDir: stri
 
   app.get('/healthz', async () => ({ ok: true }));
   registerAdminRoutes(app, ctx);
+  await registerInstallerRoutes(app, ctx);
   registerConsoleRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   await registerStartSession(app, ctx);

@@ -54,6 +54,36 @@ export const ERRORS = {
   E_KEY_EXPIRED: 'That session key has expired. Ask your representative for a new one.',
   E_REP_UNAVAILABLE: 'That representative is not available right now. Choose another, or describe your issue.',
   E_RENDERER_MISSING: 'This page has not been built. Run `npm run build` and restart the appliance.',
+
+  // Jump Clients and other endpoint agents (/ws/agent), and the session tools that reach them.
+  E_AGENT_AUTH_INVALID: 'The Jump Client’s identity is not valid (it was uninstalled or replaced). Reinstall it with a new installer key.',
+  E_AGENT_NOT_IDENTIFIED: 'The agent must register or say hello before anything else.',
+  E_JUMP_GROUP_NOT_FOUND: 'The Jump Group or user named for this Jump Client does not exist.',
+  E_JUMP_GROUP_REQUIRED: 'The installer names no Jump Group: pass --jc-jump-group user:NAME or jumpgroup:CODE.',
+  E_ENDPOINT_OFFLINE: 'The remote computer is not connected, so the tool cannot reach it.',
+  E_ENDPOINT_TIMEOUT: 'The remote computer did not answer in time.',
+  E_ENDPOINT_UNSUPPORTED: 'The remote computer does not support that tool.',
+  E_SHELL_NOT_FOUND: 'That command shell is closed.',
+  E_SHELL_LIMIT: 'Too many command shells are open in this session. Close one first.',
+  E_SHELL_PROMPT_REQUIRED: 'The customer has not allowed a command shell. Ask for permission first.',
+  E_PATH_NOT_ALLOWED: 'That folder is outside the folders the remote computer allows.',
+  E_PATH_NOT_FOUND: 'That folder does not exist on the remote computer.',
+
+  // Jump Items: jump.start and pinning. E_JUMP_SCHEDULE's message also says when a session may start next.
+  E_JUMP_ITEM_NOT_FOUND: 'That Jump Item no longer exists.',
+  E_JUMP_SCHEDULE: "The Jump Policy's schedule does not permit a session to start at this time.",
+  E_JUMP_ITEM_OFFLINE: 'The Jump Item is offline or unusable, so a session cannot start with it now.',
+  E_JUMP_PASSWORD_REQUIRED: 'This Jump Client is protected by a password. Enter its password to start a session.',
+  E_JUMP_PASSWORD_WRONG: 'The Jump Client password is incorrect.',
+  E_JUMP_NOBODY_PRESENT: 'The Jump Policy requires the person at the remote computer to allow the session, and nobody is there to allow it.',
+
+  // Jump Client installers (/login > Jump Clients > Mass Deployment Wizard, /download/jump-client/...).
+  E_INSTALLER_KEY_INVALID: 'That Jump Client installer key is not valid. Ask your administrator for a new installer.',
+  E_INSTALLER_KEY_EXPIRED: 'That Jump Client installer has expired. Ask your administrator for a new installer.',
+  E_INSTALLER_KEY_USED: 'That Jump Client installer was made for one computer and has already been used. Ask your administrator for a new installer.',
+  E_INSTALLER_VALIDITY: 'An installer must be valid for at least 10 minutes and at most 1 year.',
+  E_INSTALLER_NOT_FOUND: 'That installer does not exist.',
+  E_MSI_UNAVAILABLE: 'This site cannot build Windows MSI installers because wixl (msitools) is not installed on the appliance. Use the .cmd file or the command line instead.',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

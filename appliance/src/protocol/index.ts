@@ -5,4 +5,5 @@ export * from './models.js';
 export * from './messages.js';
 export * from './session-models.js';
 export * from './customer-messages.js';
+export * from './agent-messages.js';
 export * from './brcs/index.js';

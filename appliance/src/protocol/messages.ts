@@ -4,7 +4,9 @@
  * from the same table, so the two ends cannot drift apart.
  */
 import { z } from 'zod';
-import { JumpGroup, JumpItem, Me, Queue, QueueId, SessionSummary, TeamChatMessage } from './models.js';
+import { JumpGroup, JumpItemStatus, Me, Queue, QueueId, SessionSummary, TeamChatMessage } from './models.js';
+import { FrequentJumpItem, JumpGroupEntry, JumpItemDetail, JumpListItem } from './models.js';
+import { EndpointFileListing, EndpointSystemInfo, ShellCols, ShellData, ShellRows } from './agent-messages.js';
 import {
   ChatAudience, ChatMessage, Directory, ExpiresIn, GeneratedKey, Invitation, MAX_CHAT_CHARS, MySession, Prompt, PromptKind,
   SessionDetail, SessionId, SessionMember,
@@ -12,6 +14,8 @@ import {
 
 const Empty = z.object({}).strict();
 const TeamId = z.number().int().positive();
+const ShellId = z.number().int().positive();
+const JumpItemId = z.number().int().positive();
 
 /** Team chat history comes in pages of at most this many lines (the newest page by default). */
 export const MAX_TEAM_HISTORY_PAGE = 100;
@@ -140,22 +144,69 @@ export const methods = {
   /** Ask the customer for a permission (screen sharing, shell...); the answer arrives as a session.prompt event. */
   'session.prompt': { params: z.object({ sessionId: SessionId, kind: PromptKind }), result: z.object({ prompt: Prompt }) },
 
-  /** Jump Items the rep may see, searched and paged (at most 50 per page). */
+  /**
+   * Jump Items the rep may see, searched (name, hostname, comments, tag, public and private IP) and
+   * paged (at most 50 per page); groupId narrows to one Jump Group, or "personal" to personal lists.
+   */
   'jump.list': {
     params: z.object({
       search: z.string().max(255).default(''),
-      groupId: z.number().int().nullable().default(null),
+      groupId: z.union([z.number().int(), z.literal('personal')]).nullable().default(null),
       page: z.number().int().min(0).default(0),
       pageSize: z.number().int().min(1).max(50).default(50),
     }),
     result: z.object({
-      items: z.array(JumpItem),
+      items: z.array(JumpListItem),
       total: z.number().int(),
+      /** A broad search stops counting 500 matches from the page: there are more than `total` ("1–50 of 500+"). */
+      totalCapped: z.boolean().default(false),
       page: z.number().int(),
       pageSize: z.number().int(),
       groups: z.array(JumpGroup),
     }),
   },
+  /** Jump: start a session with a Jump Item. override starts outside the Jump Policy's schedule (overrideJumpPolicy only). */
+  'jump.start': {
+    params: z.object({
+      itemId: JumpItemId,
+      override: z.boolean().default(false),
+      password: z.string().min(1).max(256).optional(),
+      /** session.custom.* of a client script. */
+      customAttributes: z.record(z.string().max(64), z.string().max(1024)).default({}),
+    }),
+    result: z.object({ sessionId: SessionId }),
+  },
+  /** The + details of one Jump Item. */
+  'jump.details': { params: z.object({ itemId: JumpItemId }), result: JumpItemDetail },
+  /** Frequently Used: the Jump Items this rep starts most. */
+  'jump.frequent': { params: Empty, result: z.object({ items: z.array(FrequentJumpItem) }) },
+  /** The Jump Groups this rep sees, with their role and whether they may pin to each (Pin as Jump Client). */
+  'jump.groups': { params: Empty, result: z.object({ groups: z.array(JumpGroupEntry), canPinPersonal: z.boolean() }) },
+  /** Pin as Jump Client: a Jump Client for the session's endpoint in a Jump Group or the rep's personal list. */
+  'session.pin': {
+    params: z.object({
+      sessionId: SessionId,
+      target: z.union([z.object({ groupId: z.number().int() }).strict(), z.object({ personal: z.literal(true) }).strict()]),
+      password: z.string().min(1).max(256).optional(),
+    }),
+    result: z.object({ item: JumpListItem }),
+  },
+  /** Unpin: removes a Jump Client (its agent's identity stops working). */
+  'jump.unpin': { params: z.object({ itemId: JumpItemId }), result: Empty },
+
+  /** Open a command shell on the session's endpoint (Jump Client or the customer's machine); output arrives as session.shell.output. */
+  'session.shell.open': {
+    params: z.object({ sessionId: SessionId, cols: ShellCols.default(80), rows: ShellRows.default(24) }),
+    result: z.object({ shellId: ShellId }),
+  },
+  /** Keystrokes (or pasted text) for one of the rep's shells. */
+  'session.shell.input': { params: z.object({ shellId: ShellId, data: ShellData.min(1) }), result: Empty },
+  'session.shell.resize': { params: z.object({ shellId: ShellId, cols: ShellCols, rows: ShellRows }), result: Empty },
+  'session.shell.close': { params: z.object({ shellId: ShellId }), result: Empty },
+  /** System information of the session's endpoint. */
+  'session.systemInfo': { params: z.object({ sessionId: SessionId }), result: EndpointSystemInfo },
+  /** One directory of the session's endpoint, within the folders it allows ('' = its first one). */
+  'session.files.list': { params: z.object({ sessionId: SessionId, path: z.string().max(4096).default('') }), result: EndpointFileListing },
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -192,6 +243,14 @@ export const events = {
   'session.closed': z.object({ sessionId: SessionId, reason: z.string() }),
   /** This console was logged out by the appliance; reason says why (shown to the rep). */
   'auth.kicked': z.object({ code: z.string(), message: z.string() }),
+  /** Output of one of the rep's command shells. */
+  'session.shell.output': z.object({ shellId: ShellId, data: z.string() }),
+  /** The shell ended (closed by the rep, exited on the endpoint, or the endpoint went away: code null). */
+  'session.shell.exit': z.object({ shellId: ShellId, code: z.number().int().nullable() }),
+  /** A Jump Item's status changed (its Jump Client connected or dropped): the Jump Items view updates live. */
+  'jump.status': z.object({ itemId: z.number().int(), status: JumpItemStatus }),
+  /** A Jump Item the rep sees changed (pinned, moved, started: last accessed); item null: removed or no longer visible. */
+  'jump.item': z.object({ itemId: z.number().int(), item: JumpListItem.nullable() }),
 } as const;
 
 export type EventName = keyof typeof events;

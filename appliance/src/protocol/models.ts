@@ -99,6 +99,8 @@ export const SessionSummary = z.object({
   createdAt: z.string(),
   /** ISO timestamp of when it entered its current queue (waiting time counts from here). */
   queuedAt: z.string(),
+  /** The Jump Item the session is with (a Jump, or a session pinned as a Jump Client). */
+  jumpItemId: z.number().int().nullable().optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -130,3 +132,79 @@ export type JumpItem = z.infer<typeof JumpItem>;
 
 export const JumpGroup = z.object({ id: z.number().int(), name: z.string(), code: z.string() });
 export type JumpGroup = z.infer<typeof JumpGroup>;
+
+// ── Jump Policies, Jump Group roles and what the Jump Items view shows (jump.list / jump.details) ──
+
+export const Weekday = z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** A wall-clock time "HH:MM" in the policy's time zone; "24:00" ends a window at midnight. */
+export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
+
+/** One weekly window: on each of `days`, from `start` to `end` (an end at or before the start runs past midnight). */
+export const JumpScheduleWindow = z.object({ days: z.array(Weekday).min(1), start: ClockTime, end: ClockTime });
+export type JumpScheduleWindow = z.infer<typeof JumpScheduleWindow>;
+
+/** Whether the person at the endpoint is asked to allow the session. */
+export const JumpPromptRule = z.enum(['prompt', 'no_prompt']);
+export type JumpPromptRule = z.infer<typeof JumpPromptRule>;
+
+export const JumpPolicy = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  description: z.string(),
+  scheduleEnabled: z.boolean(),
+  /** IANA time zone the windows are read in ("Europe/Paris"). */
+  timeZone: z.string(),
+  windows: z.array(JumpScheduleWindow),
+  /** "Force session to end" when the window closes (warned 15 minutes before). */
+  forceEnd: z.boolean(),
+  /** Customer Present Session Policy: someone is at the endpoint. */
+  presentPrompt: JumpPromptRule,
+  /** Customer Not Present Session Policy: nobody is at the endpoint. */
+  notPresentPrompt: JumpPromptRule,
+});
+export type JumpPolicy = z.infer<typeof JumpPolicy>;
+
+/** A Jump Group membership role: start sessions with its items, or also edit (pin, unpin) them. */
+export const JumpGroupRole = z.enum(['start', 'edit']);
+export type JumpGroupRole = z.infer<typeof JumpGroupRole>;
+
+/** A Jump Group as one rep sees it: their role in it (null: they see it through "all Jump Items") and whether they may pin to it. */
+export const JumpGroupEntry = JumpGroup.extend({ role: JumpGroupRole.nullable(), canPin: z.boolean() });
+export type JumpGroupEntry = z.infer<typeof JumpGroupEntry>;
+
+/** A row of the Jump Items view: the item plus what this rep may do with it. */
+export const JumpListItem = JumpItem.extend({
+  /** Personal items: whose personal list it is in. */
+  ownerUserId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  policyName: z.string().nullable(),
+  /** A Jump Client password was set when it was pinned: jump.start needs it. */
+  passwordProtected: z.boolean(),
+  canStart: z.boolean(),
+  canEdit: z.boolean(),
+});
+export type JumpListItem = z.infer<typeof JumpListItem>;
+
+/** Frequently Used: how often this rep started a session with the item. */
+export const FrequentJumpItem = JumpListItem.extend({ starts: z.number().int().nonnegative() });
+export type FrequentJumpItem = z.infer<typeof FrequentJumpItem>;
+
+/** The + details of one Jump Item. */
+export const JumpItemDetail = JumpListItem.extend({
+  createdAt: z.string(),
+  policy: JumpPolicy.extend({
+    /** The schedule in words ("Mon–Fri 08:00–18:00 (Europe/Paris)"). */
+    summary: z.string(),
+    /** A session may start now under the schedule. */
+    openNow: z.boolean(),
+    /** When a session may start next, when not now: ISO instant, and as the refusal words it. */
+    nextStart: z.string().nullable(),
+    nextStartText: z.string().nullable(),
+  }).nullable(),
+  /** Whether someone is at the endpoint (from its Jump Client), when it is connected. */
+  presence: z.enum(['present', 'absent', 'unknown']).nullable(),
+});
+export type JumpItemDetail = z.infer<typeof JumpItemDetail>;

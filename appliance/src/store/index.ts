@@ -3,6 +3,7 @@ import type { Repositories } from '../domain/ports.js';
 import type { Db } from './db.js';
 import { SqliteInvitationRepository } from './invitations.js';
 import { SqliteJumpRepository } from './jump.js';
+import { SqliteJumpPolicyRepository } from './jump-policies.js';
 import { SqliteKeyRepository } from './keys.js';
 import { SqliteLoginRepository, SqliteSettingsRepository } from './logins.js';
 import { SqliteMemberRepository } from './members.js';
@@ -20,6 +21,7 @@ export function sqliteRepositories(db: Db): Repositories {
     teams: new SqliteTeamRepository(db),
     issues: new SqliteIssueRepository(db),
     jump: new SqliteJumpRepository(db),
+    jumpPolicies: new SqliteJumpPolicyRepository(db),
     sessions: new SqliteSessionRepository(db),
     logins: new SqliteLoginRepository(db),
     settings: new SqliteSettingsRepository(db),

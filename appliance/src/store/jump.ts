@@ -1,6 +1,8 @@
-import type { JumpGroup, JumpItem } from '../protocol/index.js';
-import type { JumpRepository, JumpSearch, NewJumpItem } from '../domain/ports.js';
+/** Jump Items and Jump Groups: the items, who may use each group, the access log, and sessions' Jump Items. */
+import type { JumpGroup, JumpGroupRole, JumpItem, TeamRole } from '../protocol/index.js';
+import type { JumpGroupMembership, JumpItemRecord, JumpRepository, JumpSearch, NewJumpItem } from '../domain/ports.js';
 import type { Db } from './db.js';
+import { ITEM_JOINS, ITEM_SELECT, searchRows } from './jump-search.js';
 
 interface JumpRow {
   id: number;
@@ -8,6 +10,8 @@ interface JumpRow {
   method: JumpItem['method'];
   group_id: number | null;
   group_name: string | null;
+  owner_user_id: number | null;
+  owner_name: string | null;
   hostname: string;
   comments: string;
   tag: string;
@@ -16,9 +20,13 @@ interface JumpRow {
   os: JumpItem['os'];
   status: JumpItem['status'];
   last_accessed_at: string | null;
+  created_at: string;
+  policy_id: number | null;
+  policy_name: string | null;
+  has_password: number;
 }
 
-const toItem = (r: JumpRow): JumpItem => ({
+const toRecord = (r: JumpRow): JumpItemRecord => ({
   id: r.id,
   name: r.name,
   method: r.method,
@@ -32,10 +40,13 @@ const toItem = (r: JumpRow): JumpItem => ({
   os: r.os,
   status: r.status,
   lastAccessed: r.last_accessed_at,
+  ownerUserId: r.owner_user_id,
+  ownerName: r.owner_name,
+  policyId: r.policy_id,
+  policyName: r.policy_name,
+  passwordProtected: r.has_password === 1,
+  createdAt: r.created_at,
 });
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-const likeTerm = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 export class SqliteJumpRepository implements JumpRepository {
   constructor(private readonly db: Db) {}
@@ -49,60 +60,107 @@ export class SqliteJumpRepository implements JumpRepository {
     return { id: Number(info.lastInsertRowid), name, code };
   }
 
-  create(i: NewJumpItem, now: string): JumpItem {
+  create(i: NewJumpItem, now: string): JumpItemRecord {
     const info = this.db
       .prepare(
-        `INSERT INTO jump_items (name, method, group_id, owner_user_id, hostname, comments, tag, public_ip, private_ip, os, status, last_accessed_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO jump_items (name, method, group_id, owner_user_id, hostname, comments, tag, public_ip, private_ip, os, status, last_accessed_at, created_at, policy_id, password_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(i.name, i.method, i.groupId, i.ownerUserId ?? null, i.hostname, i.comments, i.tag, i.publicIp, i.privateIp, i.os, i.status, i.lastAccessedAt ?? null, now);
+      .run(
+        i.name, i.method, i.groupId, i.ownerUserId ?? null, i.hostname, i.comments, i.tag, i.publicIp, i.privateIp, i.os, i.status, i.lastAccessedAt ?? null, now,
+        i.policyId ?? null, i.passwordHash ?? null,
+      );
     return this.byId(Number(info.lastInsertRowid))!;
   }
 
-  byId(id: number): JumpItem | null {
-    const r = this.db
-      .prepare<[number], JumpRow>('SELECT j.*, g.name AS group_name FROM jump_items j LEFT JOIN jump_groups g ON g.id = j.group_id WHERE j.id = ?')
-      .get(id);
-    return r ? toItem(r) : null;
+  byId(id: number): JumpItemRecord | null {
+    const r = this.db.prepare<[number], JumpRow>(`${ITEM_SELECT} FROM jump_items j ${ITEM_JOINS} WHERE j.id = ?`).get(id);
+    return r ? toRecord(r) : null;
   }
 
-  search(q: JumpSearch): { items: JumpItem[]; total: number } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    // Visible: group items in the rep's groups (or all groups), plus personal items of the given owners.
-    const vis: string[] = [];
-    if (q.visibleGroupIds === null) vis.push('j.group_id IS NOT NULL');
-    else if (q.visibleGroupIds.length) {
-      vis.push(`j.group_id IN (${q.visibleGroupIds.map(() => '?').join(',')})`);
-      args.push(...q.visibleGroupIds);
-    }
-    if (q.ownerIds.length) {
-      vis.push(`j.owner_user_id IN (${q.ownerIds.map(() => '?').join(',')})`);
-      args.push(...q.ownerIds);
-    }
-    where.push(vis.length ? `(${vis.join(' OR ')})` : '0');
-    if (q.groupId !== null) {
-      where.push('j.group_id = ?');
-      args.push(q.groupId);
-    }
-    const term = q.search.trim();
-    if (term) {
-      where.push(`(j.name LIKE ? ESCAPE '\\' OR j.hostname LIKE ? ESCAPE '\\' OR j.comments LIKE ? ESCAPE '\\' OR j.tag LIKE ? ESCAPE '\\' OR j.public_ip LIKE ? ESCAPE '\\' OR j.private_ip LIKE ? ESCAPE '\\')`);
-      const t = likeTerm(term);
-      args.push(t, t, t, t, t, t);
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM jump_items j ${whereSql}`).get(...args) as { n: number }).n;
-    const rows = this.db
-      .prepare<(string | number)[], JumpRow>(
-        `SELECT j.*, g.name AS group_name FROM jump_items j LEFT JOIN jump_groups g ON g.id = j.group_id ${whereSql}
-         ORDER BY j.name COLLATE NOCASE, j.id LIMIT ? OFFSET ?`,
-      )
-      .all(...args, q.limit, q.offset);
-    return { items: rows.map(toItem), total };
+  search(q: JumpSearch): { items: JumpItemRecord[]; total: number; capped: boolean } {
+    const { rows, total, capped } = searchRows<JumpRow>(this.db, q);
+    return { items: rows.map(toRecord), total, capped };
   }
 
   countActive(): number {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM jump_items WHERE method = 'pinned'").get() as { n: number }).n;
+  }
+
+  /** Keeps a Jump Item's status current (a Jump Client's agent connected or dropped). */
+  setStatus(itemId: number, status: JumpItem['status']): void {
+    this.db.prepare('UPDATE jump_items SET status = ? WHERE id = ?').run(status, itemId);
+  }
+
+  passwordHash(itemId: number): string | null {
+    return (this.db.prepare('SELECT password_hash AS h FROM jump_items WHERE id = ?').get(itemId) as { h: string | null } | undefined)?.h ?? null;
+  }
+
+  place(itemId: number, place: { groupId: number | null; ownerUserId: number | null }, passwordHash?: string | null): void {
+    if (passwordHash === undefined) this.db.prepare('UPDATE jump_items SET group_id = ?, owner_user_id = ? WHERE id = ?').run(place.groupId, place.ownerUserId, itemId);
+    else this.db.prepare('UPDATE jump_items SET group_id = ?, owner_user_id = ?, password_hash = ? WHERE id = ?').run(place.groupId, place.ownerUserId, passwordHash, itemId);
+  }
+
+  remove(itemId: number): boolean {
+    return this.db.prepare('DELETE FROM jump_items WHERE id = ?').run(itemId).changes === 1;
+  }
+
+  setPolicy(itemId: number, policyId: number | null): void {
+    this.db.prepare('UPDATE jump_items SET policy_id = ? WHERE id = ?').run(policyId, itemId);
+  }
+
+  recordAccess(itemId: number, userId: number, sessionId: string, now: string): void {
+    this.db.prepare('UPDATE jump_items SET last_accessed_at = ? WHERE id = ?').run(now, itemId);
+    this.db.prepare('INSERT INTO jump_access_log (item_id, user_id, session_id, at) VALUES (?, ?, ?, ?)').run(itemId, userId, sessionId, now);
+  }
+
+  frequent(userId: number, limit: number): { itemId: number; starts: number }[] {
+    return this.db
+      .prepare<[number, number], { itemId: number; starts: number }>(
+        'SELECT item_id AS itemId, COUNT(*) AS starts FROM jump_access_log WHERE user_id = ? GROUP BY item_id ORDER BY starts DESC, MAX(at) DESC LIMIT ?',
+      )
+      .all(userId, limit);
+  }
+
+  memberships(userId: number, teamIds: readonly number[]): JumpGroupMembership[] {
+    const teams = teamIds.length ? `OR team_id IN (${teamIds.map(() => '?').join(',')})` : '';
+    // 'edit' sorts before 'start': the best role a user holds in each group wins.
+    return this.db
+      .prepare<number[], JumpGroupMembership>(`SELECT group_id AS groupId, MIN(role) AS role FROM jump_group_members WHERE user_id = ? ${teams} GROUP BY group_id`)
+      .all(userId, ...teamIds);
+  }
+
+  addMember(groupId: number, who: { userId: number } | { teamId: number }, role: JumpGroupRole): void {
+    if ('userId' in who) {
+      this.db
+        .prepare('INSERT INTO jump_group_members (group_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_id) WHERE user_id IS NOT NULL DO UPDATE SET role = excluded.role')
+        .run(groupId, who.userId, role);
+    } else {
+      this.db
+        .prepare('INSERT INTO jump_group_members (group_id, team_id, role) VALUES (?, ?, ?) ON CONFLICT (team_id, group_id) WHERE team_id IS NOT NULL DO UPDATE SET role = excluded.role')
+        .run(groupId, who.teamId, role);
+    }
+  }
+
+  teamRoles(teamIds: readonly number[]): { teamId: number; userId: number; role: TeamRole }[] {
+    if (!teamIds.length) return [];
+    return this.db
+      .prepare<number[], { teamId: number; userId: number; role: TeamRole }>(
+        `SELECT team_id AS teamId, user_id AS userId, role FROM team_members WHERE team_id IN (${teamIds.map(() => '?').join(',')})`,
+      )
+      .all(...teamIds);
+  }
+
+  linkSession(sessionId: string, itemId: number, endsAt: string | null): void {
+    this.db.prepare('UPDATE sessions SET jump_item_id = ?, jump_ends_at = ? WHERE id = ?').run(itemId, endsAt, sessionId);
+  }
+
+  openJumpSessions(itemId?: number): { sessionId: string; itemId: number; endsAt: string | null }[] {
+    const one = itemId === undefined ? '' : 'AND jump_item_id = ?';
+    return this.db
+      .prepare<number[], { sessionId: string; itemId: number; endsAt: string | null }>(
+        `SELECT id AS sessionId, jump_item_id AS itemId, jump_ends_at AS endsAt FROM sessions WHERE status != 'ended' AND jump_item_id IS NOT NULL ${one}`,
+      )
+      .all(...(itemId === undefined ? [] : [itemId]));
   }
 }

@@ -19,6 +19,7 @@ interface SessionRow {
   owner_name: string | null;
   created_at: string;
   queued_at: string;
+  jump_item_id: number | null;
 }
 
 const toSummary = (r: SessionRow): SessionSummary => ({
@@ -38,6 +39,7 @@ const toSummary = (r: SessionRow): SessionSummary => ({
   ownerName: r.owner_name,
   createdAt: r.created_at,
   queuedAt: r.queued_at,
+  jumpItemId: r.jump_item_id,
 });
 
 const SELECT = 'SELECT s.*, u.display_name AS owner_name FROM sessions s LEFT JOIN users u ON u.id = s.owner_id';

@@ -181,6 +181,10 @@ export class ConsoleGateway {
         if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.invitation.queueId })) c.sendEvent('queue.invitation', e.invitation);
       } else if (e.type === 'invitation.removed') {
         if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.queueId })) c.sendEvent('queue.invitationRemoved', { id: e.id });
+      } else if (e.type === 'jump.status') {
+        if (isAllowed(c.actor, { kind: 'jump.list' })) c.sendEvent('jump.status', { itemId: e.itemId, status: e.status });
+      } else if (e.type === 'jump.item') {
+        if (isAllowed(c.actor, { kind: 'jump.list' })) c.sendEvent('jump.item', { itemId: e.itemId, item: this.app.jump.viewFor(c.actor, e.item) });
       }
     }
   }

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { toMe } from '../domain/auth.js';
 import type { Actor } from '../domain/permissions.js';
 import type { ConsoleConnection } from './connection.js';
+import { sessionTools } from './session-tools.js';
 
 export interface HandlerContext {
   app: AppContext;
@@ -137,4 +138,36 @@ export const handlers: HandlerTable = {
   },
   'session.prompt': { run: (h, p, actor) => ({ prompt: h.app.sessions.prompt(actor, p.sessionId, p.kind) }) },
   'jump.list': { run: (h, p, actor) => h.app.jump.list(actor, p) },
+  'jump.start': { run: (h, p, actor) => h.app.jump.start(actor, p) },
+  'jump.details': { run: (h, p, actor) => h.app.jump.details(actor, p.itemId) },
+  'jump.frequent': { run: (h, _p, actor) => h.app.jump.frequent(actor) },
+  'jump.groups': { run: (h, _p, actor) => h.app.jump.groups(actor) },
+  'session.pin': { run: (h, p, actor) => h.app.jump.pin(actor, p) },
+  'jump.unpin': {
+    run: (h, p, actor) => {
+      h.app.jump.unpin(actor, p.itemId);
+      return ok;
+    },
+  },
+  'session.shell.open': { run: (h, p, actor) => sessionTools(h.app).openShell(actor, h.conn, p) },
+  'session.shell.input': {
+    run: (h, p, actor) => {
+      sessionTools(h.app).input(actor, p);
+      return ok;
+    },
+  },
+  'session.shell.resize': {
+    run: (h, p, actor) => {
+      sessionTools(h.app).resize(actor, p);
+      return ok;
+    },
+  },
+  'session.shell.close': {
+    run: (h, p, actor) => {
+      sessionTools(h.app).close(actor, p);
+      return ok;
+    },
+  },
+  'session.systemInfo': { run: (h, p, actor) => sessionTools(h.app).systemInfo(actor, p.sessionId) },
+  'session.files.list': { run: (h, p, actor) => sessionTools(h.app).listFiles(actor, p.sessionId, p.path) },
 };

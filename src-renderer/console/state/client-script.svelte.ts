@@ -23,15 +23,13 @@ export interface ScriptedJump {
 }
 
 /**
- * Starts a Jump to `item` — the one place a client script starts a session.
- *
- * TODO(jump.start): the appliance has no `jump.start` method yet. Once it has, replace the body below
- * with the real call (`await app.jump.jump(item)` already requests `jump.start` and reports the
- * outcome on the row; pass `jump.credentialId` and `jump.custom` along). Until then this only selects
- * the item in the Jump Items view and shows that the session is starting.
+ * Starts a Jump to `item` — the one place a client script starts a session. The item is shown in the
+ * Jump Items view first (search, details open), so whatever the appliance answers lands on its row:
+ * the session opens when the Jump starts; a refusal, "Start anyway?" or a password question
+ * otherwise. `session.custom.*` become the session's custom attributes. A credential_id is kept for
+ * credential injection, which needs a credential store this site does not have yet.
  */
 export async function startJump(app: ConsoleModel, item: JumpItem, jump: ScriptedJump): Promise<void> {
-  void jump; // carried for jump.start (see the TODO)
   const itemId = item.id;
   app.jump.search = item.name;
   app.jump.groupId = null;
@@ -39,7 +37,12 @@ export async function startJump(app: ConsoleModel, item: JumpItem, jump: Scripte
   app.show('jump');
   await app.jump.load();
   if (!app.jump.expanded.includes(itemId)) app.jump.toggle(itemId);
-  app.jump.outcome = { itemId, tone: 'busy', text: `Starting a session with ${item.name}…` };
+  const listed = app.jump.items.find((i) => i.id === itemId) ?? (await app.client.call('jump.details', { itemId }).catch(() => null));
+  if (!listed) {
+    app.jump.outcome = { itemId, tone: 'error', text: `Could not jump to ${item.name}: the Jump Item is no longer available.` };
+    return;
+  }
+  await app.jump.jump(listed, {}, jump.custom);
 }
 
 export class ClientScript {

@@ -41,7 +41,14 @@ export class ConsoleModel {
     this.client = new ConsoleClient({ url: consoleSocketUrl(), handshake: (call) => auth?.handshake(call) ?? Promise.resolve() });
     this.auth = auth = new AuthState(this.client, platform);
     this.queues = new QueueState(this.client, this.clock, this.prefs);
-    this.jump = new JumpState(this.client);
+    // A Jump that starts opens its session, like Accept does.
+    this.jump = new JumpState(this.client, {
+      onStarted: (sessionId) => {
+        void this.mine.refresh();
+        void this.openSession(sessionId);
+      },
+      mayOverride: () => this.auth.me?.permissions.overrideJumpPolicy ?? false,
+    });
     this.mine = new MySessions(this.client);
     this.desk = new SessionDesk(this.client, () => this.auth.me?.id, () => this.mine.refreshSoon());
 

@@ -1,12 +1,18 @@
 /**
- * The Jump Items view: server-side search (hostname, comments, tag, IPs), a group filter, 50 items
- * per page, expanded rows, and starting a Jump.
+ * The Jump Items view: server-side search (name, hostname, comments, tag, IPs), a filter (a Jump
+ * Group, Personal, Frequently Used), 50 items per page, + details, live status, and Jump — with the
+ * questions a refusal can ask (start anyway outside the schedule; the Jump Client password).
  */
-import type { JumpGroup, JumpItem } from '../../../appliance/src/protocol/index.js';
-import { messageOf, type ConsoleClient } from '../../lib/client.js';
+import type { FrequentJumpItem, JumpGroup, JumpItemDetail, JumpListItem } from '../../../appliance/src/protocol/index.js';
+import { codeOf, messageOf, type ConsoleClient } from '../../lib/client.js';
 
 export const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 250;
+/** A changed item that is not on screen may belong to this page now: reload, at most this often. */
+const RELOAD_DEBOUNCE_MS = 800;
+
+/** All Jump Items, one Jump Group, personal lists, or the rep's Frequently Used. */
+export type JumpFilter = number | 'personal' | 'frequent' | null;
 
 export interface JumpOutcome {
   itemId: number;
@@ -14,47 +20,104 @@ export interface JumpOutcome {
   text: string;
 }
 
+/** A refusal the rep can answer: start anyway (outside the schedule), or the Jump Client password. */
+export interface JumpQuestion {
+  item: JumpListItem;
+  kind: 'override' | 'password';
+  /** The appliance's words (the schedule and when it opens next; a wrong password). */
+  message: string;
+  /** Already answered: the rep chose to start outside the schedule before the password was asked. */
+  override: boolean;
+  customAttributes: Record<string, string>;
+}
+
+export type DetailState = { state: 'loading' } | { state: 'ready'; detail: JumpItemDetail } | { state: 'error'; message: string };
+
+export interface JumpOptions {
+  /** A Jump started: the console opens the session. */
+  onStarted: (sessionId: string) => void;
+  /** Whether this rep may override Jump Policy schedules (the console then offers "Start anyway?"). */
+  mayOverride: () => boolean;
+}
+
 export class JumpState {
   search = $state('');
-  groupId = $state<number | null>(null);
+  groupId = $state<JumpFilter>(null);
   page = $state(0);
-  items = $state<JumpItem[]>([]);
+  items = $state<JumpListItem[]>([]);
   groups = $state<JumpGroup[]>([]);
   total = $state(0);
+  /** The appliance stopped counting: there are more matches than `total`. */
+  totalCapped = $state(false);
   loading = $state(false);
   loaded = $state(false);
   error = $state<string | null>(null);
   expanded = $state<number[]>([]);
+  details = $state<Record<number, DetailState>>({});
   outcome = $state<JumpOutcome | null>(null);
+  frequent = $state<FrequentJumpItem[]>([]);
+  question = $state<JumpQuestion | null>(null);
 
-  readonly pageCount = $derived(Math.max(1, Math.ceil(this.total / PAGE_SIZE)));
+  readonly pageCount = $derived(Math.max(1, Math.ceil(this.total / PAGE_SIZE) + (this.totalCapped ? 1 : 0)));
 
   /** Only the latest answer counts: typing fast must not let an old search overwrite a newer one. */
   private seq = 0;
   private debounce: ReturnType<typeof setTimeout> | null = null;
+  private reloadTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly client: ConsoleClient) {}
+  constructor(
+    private readonly client: ConsoleClient,
+    private readonly opts: JumpOptions = { onStarted: () => {}, mayOverride: () => false },
+  ) {
+    client.on('jump.status', ({ itemId, status }) => this.patch(itemId, { status }));
+    client.on('jump.item', ({ itemId, item }) => this.changed(itemId, item));
+  }
 
   async load(): Promise<void> {
     const mine = ++this.seq;
     this.loading = true;
     try {
-      const r = await this.client.call('jump.list', { search: this.search.trim(), groupId: this.groupId, page: this.page, pageSize: PAGE_SIZE });
-      if (mine !== this.seq) return;
-      this.items = r.items;
-      this.total = r.total;
-      this.groups = r.groups;
+      if (this.groupId === 'frequent') {
+        const [list, frequent] = await Promise.all([
+          this.client.call('jump.list', { search: '', groupId: null, page: 0, pageSize: 1 }),
+          this.client.call('jump.frequent', {}),
+        ]);
+        if (mine !== this.seq) return;
+        this.groups = list.groups;
+        this.frequent = frequent.items;
+        this.items = filterLocally(frequent.items, this.search);
+        this.total = this.items.length;
+        this.totalCapped = false;
+      } else {
+        const r = await this.client.call('jump.list', { search: this.search.trim(), groupId: this.groupId, page: this.page, pageSize: PAGE_SIZE });
+        if (mine !== this.seq) return;
+        this.items = r.items;
+        this.total = r.total;
+        this.totalCapped = r.totalCapped;
+        this.groups = r.groups;
+        // The list shrank under us (a search, items removed): go back to the last page that exists.
+        if (r.items.length === 0 && r.total > 0 && this.page > 0) {
+          this.page = Math.max(0, Math.ceil(r.total / PAGE_SIZE) - 1);
+          void this.load();
+          return;
+        }
+      }
       this.error = null;
       this.loaded = true;
-      // The list shrank under us (a search, items removed): go back to the last page that exists.
-      if (r.items.length === 0 && r.total > 0 && this.page > 0) {
-        this.page = Math.max(0, Math.ceil(r.total / PAGE_SIZE) - 1);
-        void this.load();
-      }
     } catch (e) {
       if (mine === this.seq) this.error = messageOf(e);
     } finally {
       if (mine === this.seq) this.loading = false;
+    }
+    if (mine === this.seq && this.groupId !== 'frequent') void this.loadFrequent();
+  }
+
+  /** The Frequently Used strip. */
+  async loadFrequent(): Promise<void> {
+    try {
+      this.frequent = (await this.client.call('jump.frequent', {})).items;
+    } catch {
+      /* the strip is a convenience: the list itself shows any connection problem */
     }
   }
 
@@ -73,7 +136,7 @@ export class JumpState {
     }, SEARCH_DEBOUNCE_MS);
   }
 
-  setGroup(groupId: number | null): void {
+  setGroup(groupId: JumpFilter): void {
     this.groupId = groupId;
     this.page = 0;
     void this.load();
@@ -86,25 +149,77 @@ export class JumpState {
     void this.load();
   }
 
+  /** + / −: the details are fetched when the row opens (and again each time, so they are current). */
   toggle(id: number): void {
-    this.expanded = this.expanded.includes(id) ? this.expanded.filter((x) => x !== id) : [...this.expanded, id];
+    if (this.expanded.includes(id)) {
+      this.expanded = this.expanded.filter((x) => x !== id);
+      return;
+    }
+    this.expanded = [...this.expanded, id];
+    void this.loadDetails(id);
+  }
+
+  async loadDetails(id: number): Promise<void> {
+    if (!this.details[id] || this.details[id].state !== 'ready') this.details[id] = { state: 'loading' };
+    try {
+      this.details[id] = { state: 'ready', detail: await this.client.call('jump.details', { itemId: id }) };
+    } catch (e) {
+      this.details[id] = { state: 'error', message: messageOf(e) };
+    }
   }
 
   /**
-   * Jump: asks the appliance to start a session with the item. `jump.start` may not exist on every
-   * appliance build yet; its refusal (E_UNKNOWN_METHOD, a policy window, an offline client) is shown
-   * on the row as the appliance worded it.
+   * Jump: asks the appliance to start a session with the item. A schedule refusal asks "Start
+   * anyway?" of reps who may override it; a password refusal asks for the password; any other
+   * refusal is shown on the row as the appliance worded it. Returns the session id once started.
    */
-  async jump(item: JumpItem): Promise<boolean> {
+  async jump(item: JumpListItem, answer: { override?: boolean; password?: string } = {}, customAttributes: Record<string, string> = {}): Promise<string | null> {
     this.outcome = { itemId: item.id, tone: 'busy', text: `Starting a session with ${item.name}…` };
+    const override = answer.override ?? false;
     try {
-      await this.client.request('jump.start', { itemId: item.id });
-      this.outcome = { itemId: item.id, tone: 'ok', text: `Session started with ${item.name}.` };
-      return true;
+      const { sessionId } = await this.client.call('jump.start', {
+        itemId: item.id, override, customAttributes, ...(answer.password !== undefined ? { password: answer.password } : {}),
+      });
+      this.question = null;
+      // The session view that opens is the answer; nothing is left on the row for when the rep comes back.
+      this.outcome = null;
+      this.opts.onStarted(sessionId);
+      void this.loadFrequent();
+      return sessionId;
     } catch (e) {
-      this.outcome = { itemId: item.id, tone: 'error', text: `Could not jump to ${item.name}: ${messageOf(e)}` };
-      return false;
+      const code = codeOf(e);
+      const message = messageOf(e);
+      if (code === 'E_JUMP_SCHEDULE' && this.opts.mayOverride()) {
+        this.question = { item, kind: 'override', message, override: false, customAttributes };
+        this.outcome = null;
+      } else if (code === 'E_JUMP_PASSWORD_REQUIRED' || code === 'E_JUMP_PASSWORD_WRONG') {
+        this.question = { item, kind: 'password', message: code === 'E_JUMP_PASSWORD_WRONG' ? message : '', override, customAttributes };
+        this.outcome = null;
+      } else {
+        this.question = null;
+        this.outcome = { itemId: item.id, tone: 'error', text: `Could not jump to ${item.name}: ${message}` };
+      }
+      return null;
     }
+  }
+
+  /** The rep answered the question: start anyway, or try the password. */
+  answer(reply: { password?: string }): Promise<string | null> {
+    const q = this.question;
+    if (!q) return Promise.resolve(null);
+    const override = q.kind === 'override' ? true : q.override;
+    return this.jump(q.item, { override, ...(reply.password !== undefined ? { password: reply.password } : {}) }, q.customAttributes);
+  }
+
+  /** The rep declined: the refusal stays on the row so they can read it again. */
+  cancelQuestion(): void {
+    const q = this.question;
+    this.question = null;
+    if (!q) return;
+    this.outcome =
+      q.kind === 'override'
+        ? { itemId: q.item.id, tone: 'error', text: `Could not jump to ${q.item.name}: ${q.message}` }
+        : { itemId: q.item.id, tone: 'error', text: `Did not jump to ${q.item.name}: its Jump Client password was not given.` };
   }
 
   dismissOutcome(): void {
@@ -113,6 +228,7 @@ export class JumpState {
 
   reset(): void {
     if (this.debounce) clearTimeout(this.debounce);
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.seq++;
     this.search = '';
     this.groupId = null;
@@ -120,10 +236,56 @@ export class JumpState {
     this.items = [];
     this.groups = [];
     this.total = 0;
+    this.totalCapped = false;
     this.loading = false;
     this.loaded = false;
     this.error = null;
     this.expanded = [];
+    this.details = {};
     this.outcome = null;
+    this.frequent = [];
+    this.question = null;
   }
+
+  /** A live status change (a Jump Client connected or dropped). */
+  private patch(itemId: number, change: Partial<JumpListItem>): void {
+    const apply = <T extends JumpListItem>(list: T[]) => list.map((i) => (i.id === itemId ? { ...i, ...change } : i));
+    if (this.items.some((i) => i.id === itemId)) this.items = apply(this.items);
+    if (this.frequent.some((i) => i.id === itemId)) this.frequent = apply(this.frequent);
+    const d = this.details[itemId];
+    if (d?.state === 'ready') this.details[itemId] = { state: 'ready', detail: { ...d.detail, ...change } };
+  }
+
+  /** An item changed (pinned, moved, started) or is gone for this rep (item null). */
+  private changed(itemId: number, item: JumpListItem | null): void {
+    if (!this.loaded) return;
+    if (item === null) {
+      if (this.items.some((i) => i.id === itemId)) {
+        this.items = this.items.filter((i) => i.id !== itemId);
+        this.total = Math.max(0, this.total - 1);
+      }
+      this.frequent = this.frequent.filter((i) => i.id !== itemId);
+      this.expanded = this.expanded.filter((x) => x !== itemId);
+      delete this.details[itemId];
+      return;
+    }
+    this.patch(itemId, item);
+    if (this.expanded.includes(itemId)) void this.loadDetails(itemId);
+    if (!this.items.some((i) => i.id === itemId)) this.reloadSoon();
+  }
+
+  private reloadSoon(): void {
+    if (this.reloadTimer) return;
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      void this.load();
+    }, RELOAD_DEBOUNCE_MS);
+  }
+}
+
+/** Frequently Used is short: the search box narrows it here, over the same fields the appliance searches. */
+function filterLocally<T extends JumpListItem>(items: T[], search: string): T[] {
+  const q = search.trim().toLowerCase();
+  if (!q) return items;
+  return items.filter((i) => [i.name, i.hostname, i.comments, i.tag, i.publicIp, i.privateIp].some((f) => f.toLowerCase().includes(q)));
 }

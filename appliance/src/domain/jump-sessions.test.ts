@@ -1,0 +1,175 @@
+/**
+ * Jumps on a clock the test moves: the forced end of a Jump Policy's window (warned 15 minutes
+ * before), overrides, the endpoint's presence, and forced ends armed again after a restart.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { seedSite } from '../demo/seed.js';
+import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
+import { systemClock } from './clock.js';
+import { CustomerPresence } from './customer-presence.js';
+import { InMemoryEndpointHub, type Endpoint, type EndpointPresence } from './endpoints.js';
+import { InProcessEventBus, type DomainEvent } from './event-bus.js';
+import { GraceTimers } from './grace.js';
+import { JumpPins } from './jump-pins.js';
+import { JumpSessions } from './jump-sessions.js';
+import { JumpService } from './jump.js';
+import { Narrator } from './narrator.js';
+import type { Actor } from './permissions.js';
+import type { Repositories } from './ports.js';
+import { Presence } from './presence.js';
+import { RateLimiter } from './rate-limit.js';
+import { SessionView } from './session-view.js';
+import { SessionService } from './sessions.js';
+
+let dir: string;
+let db: Db;
+let repos: Repositories;
+let events: DomainEvent[];
+let hub: InMemoryEndpointHub;
+let customers: CustomerPresence;
+let timers: GraceTimers;
+let jump: JumpService;
+let jumpSessions: JumpSessions;
+let bus: InProcessEventBus;
+let sessionService: SessionService;
+
+const actor = (username: string): Actor => {
+  const user = repos.users.byUsername(username)!;
+  return { user, teams: repos.users.memberships(user.id) };
+};
+const itemId = (name: string) => repos.jump.search({ search: name, groupId: null, visibleGroupIds: null, ownerIds: null, offset: 0, limit: 5 }).items.find((i) => i.name === name)!.id;
+const endpoint = (jumpItemId: number, presence: EndpointPresence): Endpoint => ({
+  jumpItemId, hostname: 'sql-prod-01.corp.example', kind: 'emulated', presence: () => presence, openShell: () => Promise.reject(new Error('no shell here')),
+});
+const lines = (sessionId: string) => repos.sessions.messages(sessionId, false).map((m) => m.body);
+
+/** Everything bootstrap.ts wires for Jumps, on the database in `dir`. */
+function wire(): void {
+  bus = new InProcessEventBus();
+  events = [];
+  bus.subscribe((e) => events.push(e));
+  customers = new CustomerPresence();
+  const view = new SessionView(repos, new Presence(), customers);
+  const narrator = new Narrator(repos, view, bus);
+  const sessions = (sessionService = new SessionService(repos, view, narrator, bus, systemClock));
+  timers = new GraceTimers();
+  jump = new JumpService(repos, systemClock, hub);
+  jumpSessions = new JumpSessions({ repos, jump, sessions, narrator, endpoints: hub, customerPresence: customers, timers, bus, clock: systemClock, passwordLimit: new RateLimiter(systemClock, 5, 60_000) });
+  jump.attach(jumpSessions, new JumpPins(repos, jump, narrator, hub, bus, systemClock));
+}
+
+beforeEach(() => {
+  // Sunday 29 November 2026, 05:30 in Paris: inside SQL-PROD-01's maintenance window (Sun 02:00–06:00).
+  vi.useFakeTimers({ now: new Date('2026-11-29T04:30:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  dir = mkdtempSync(join(tmpdir(), 'rep-jumpsessions-'));
+  db = openDatabase(dir);
+  repos = sqliteRepositories(db);
+  seedSite(repos, systemClock, true);
+  hub = new InMemoryEndpointHub();
+  wire();
+});
+afterEach(() => {
+  timers.clear();
+  vi.useRealTimers();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a Jump inside a window that forces sessions to end', () => {
+  it('binds the endpoint, warns 15 minutes before the window closes and ends the session when it does', () => {
+    const sql = itemId('SQL-PROD-01');
+    const ep = endpoint(sql, 'absent');
+    hub.register(ep);
+    const { sessionId } = jump.start(actor('ana'), { itemId: sql, override: false, customAttributes: {} });
+
+    const s = repos.sessions.byId(sessionId)!;
+    expect(s).toMatchObject({ type: 'jump', status: 'active', ownerId: actor('ana').user.id, queueId: `personal:${actor('ana').user.id}`, jumpItemId: sql, customerName: 'SQL-PROD-01' });
+    expect(hub.forSession(sessionId)).toBe(ep);
+    expect(customers.isConnected(sessionId)).toBe(true);
+    expect(lines(sessionId)).toEqual(['Ana Lopez started a Jump to SQL-PROD-01.', 'The Jump Policy "Maintenance window" ends this session at November 29, 2026 06:00 AM (Europe/Paris).']);
+    expect(repos.jump.byId(sql)!.lastAccessed).toBe('2026-11-29T04:30:00.000Z');
+
+    vi.advanceTimersByTime(15 * 60_000 - 1000);
+    expect(lines(sessionId)).toHaveLength(2);
+    vi.advanceTimersByTime(1000); // 05:45 Paris
+    expect(lines(sessionId).at(-1)).toBe("The Jump Policy's schedule ends this session in 15 minutes. Save your work.");
+    expect(repos.sessions.byId(sessionId)!.status).toBe('active');
+
+    vi.advanceTimersByTime(15 * 60_000); // 06:00 Paris
+    expect(repos.sessions.byId(sessionId)!.status).toBe('ended');
+    expect(lines(sessionId).at(-1)).toBe("The Jump Policy's schedule has closed, so the session ended.");
+    expect(events).toContainEqual({ type: 'customer.ended', sessionId, reason: "The Jump Policy's schedule has closed, so the session ended." });
+    expect(hub.forSession(sessionId)).toBeNull();
+    expect(customers.isConnected(sessionId)).toBe(false);
+  });
+
+  it('a session ended early leaves no timers behind', () => {
+    const sql = itemId('SQL-PROD-01');
+    hub.register(endpoint(sql, 'absent'));
+    const { sessionId } = jump.start(actor('ana'), { itemId: sql, override: false, customAttributes: {} });
+    expect(timers.has(`jump-end:${sessionId}`)).toBe(true);
+    sessionService.end(actor('ana'), sessionId);
+    expect(timers.has(`jump-end:${sessionId}`)).toBe(false);
+    expect(timers.has(`jump-warn:${sessionId}`)).toBe(false);
+  });
+
+  it('after a restart the forced end is armed again', () => {
+    const sql = itemId('SQL-PROD-01');
+    hub.register(endpoint(sql, 'absent'));
+    const { sessionId } = jump.start(actor('ana'), { itemId: sql, override: false, customAttributes: {} });
+    timers.clear(); // the appliance stopped
+    wire();
+    jumpSessions.resume();
+    vi.advanceTimersByTime(30 * 60_000);
+    expect(repos.sessions.byId(sessionId)!.status).toBe('ended');
+  });
+});
+
+describe('outside the window', () => {
+  beforeEach(() => vi.setSystemTime(new Date('2026-11-30T10:00:00Z'))); // Monday 11:00 in Paris
+
+  it('refuses with the schedule, and an override (allowed to admins) starts a session that is not cut short', () => {
+    const sql = itemId('SQL-PROD-01');
+    hub.register(endpoint(sql, 'absent'));
+    expect(() => jump.start(actor('ana'), { itemId: sql, override: false, customAttributes: {} })).toThrow(
+      expect.objectContaining({
+        code: 'E_JUMP_SCHEDULE',
+        message: "The Jump Policy's schedule does not permit a session to start at this time. A session may start next at: December 6, 2026 02:00 AM (Europe/Paris)",
+      }),
+    );
+    expect(() => jump.start(actor('ana'), { itemId: sql, override: true, customAttributes: {} })).toThrow(expect.objectContaining({ code: 'E_FORBIDDEN' }));
+    const { sessionId } = jump.start(actor('admin'), { itemId: sql, override: true, customAttributes: {} });
+    expect(lines(sessionId)).toEqual(['Administrator started a Jump to SQL-PROD-01.', 'Administrator overrode the schedule of the Jump Policy "Maintenance window".']);
+    expect(repos.sessions.events(sessionId).map((e) => e.kind)).toContain('jump.override');
+    expect(timers.has(`jump-end:${sessionId}`)).toBe(false);
+  });
+});
+
+describe('the endpoint behind the item', () => {
+  it('a policy that needs someone to allow the session refuses when nobody is there', () => {
+    const hr = itemId('LT-HR-12 (laptop)');
+    hub.register({ ...endpoint(hr, 'absent'), hostname: 'lt-hr-12.corp.example' });
+    expect(() => jump.start(actor('ana'), { itemId: hr, override: false, customAttributes: {} })).toThrow(expect.objectContaining({ code: 'E_JUMP_NOBODY_PRESENT' }));
+  });
+
+  it('a Jump Client that drops takes the session’s endpoint with it, and its return binds it again', () => {
+    const ws = itemId('WS-042 Reception');
+    const first = endpoint(ws, 'absent');
+    const unregister = hub.register(first);
+    const { sessionId } = jump.start(actor('ana'), { itemId: ws, override: false, customAttributes: {} });
+    unregister();
+    events.length = 0;
+    bus.publish({ type: 'jump.status', itemId: ws, status: 'offline' });
+    expect(customers.isConnected(sessionId)).toBe(false);
+    expect(lines(sessionId).at(-1)).toBe('The Jump Client on WS-042 Reception went offline.');
+    const second = endpoint(ws, 'present');
+    hub.register(second);
+    bus.publish({ type: 'jump.status', itemId: ws, status: 'active' });
+    expect(hub.forSession(sessionId)).toBe(second);
+    expect(customers.isConnected(sessionId)).toBe(true);
+    expect(lines(sessionId).at(-1)).toBe('The Jump Client on WS-042 Reception is connected.');
+  });
+});
