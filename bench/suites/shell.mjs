@@ -1,0 +1,216 @@
+/**
+ * shell: command-shell keystroke echo latency and bulk output throughput, through the appliance and
+ * its WebSocket to a console client.
+ *
+ * Setup: a demo appliance; the driver logs in as a rep (/ws/console). Two endpoints are measured:
+ * the real `rep-appliance jump-client` on this machine (a separate process: node-pty behind
+ * /ws/agent), registered with an installer key from /login's API, and an emulated demo server
+ * (web-01, in-process). The rep Jumps to each and opens a shell.
+ *
+ * Echo: one character typed (`session.shell.input`), timed until its echo arrives as
+ * `session.shell.output`; then a backspace, timed the same way; `samples` times. Bulk: a command
+ * printing `bulkMB` MB (`base64 /dev/zero | head -c …` on the real shell, `yes` for a fixed time on
+ * the emulated one); characters received per second at the console, which acknowledges what it
+ * received as a console does (`session.shell.ack`). The appliance's RSS before and at its peak during
+ * the flood is reported too (flow control keeps it flat).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { repConsole } from '../lib/clients.mjs';
+import { repoRoot, startAppliance } from '../lib/appliance.mjs';
+import { round, summarize } from '../lib/stats.mjs';
+
+const FULL = { samples: 400, bulkMB: 200, emulatedSeconds: 4 };
+const QUICK = { samples: 40, bulkMB: 20, emulatedSeconds: 1 };
+
+export default {
+  name: 'shell',
+  description: 'Shell echo p50 ≤ 3 ms / p99 ≤ 15 ms; bulk shell output ≥ 50 MB/s',
+
+  async run({ quick, options, log }) {
+    const cfg = { ...(quick ? QUICK : FULL) };
+    for (const k of Object.keys(cfg)) if (options[k] !== undefined) cfg[k] = Number(options[k]);
+    const app = await startAppliance({ args: ['--demo'], env: { REP_DEMO_CONSENT_MS: '0' } });
+    const dirs = [];
+    let agent = null;
+    let rep = null;
+    try {
+      rep = await repConsole(app.url, 'admin', 'password');
+      const shells = new ShellEvents(rep);
+      const rows = [];
+
+      // The real agent on this machine.
+      const installDir = mkdtempSync(join(tmpdir(), 'rep-bench-jc-'));
+      const allowed = mkdtempSync(join(tmpdir(), 'rep-bench-allowed-'));
+      dirs.push(installDir, allowed);
+      const key = await installerKey(app.url);
+      agent = spawn(process.execPath, [join(repoRoot, 'bin/rep-appliance.js'), 'jump-client', '--site', app.url, '--install-dir', installDir, '--allow-path', allowed, '--key', key], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const itemId = await registered(agent);
+      const real = await openShell(rep, shells, (await rep.call('jump.start', { itemId })).sessionId);
+      await shells.run(real, "PS1='$ '; export PS1", '$ ');
+      log('  real agent: echo');
+      const realEcho = await echo(rep, shells, real, cfg.samples);
+      log('  real agent: bulk');
+      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, 'BULK-42-DONE');
+
+      // An emulated demo server.
+      const { items } = await rep.call('jump.list', { search: 'web-01' });
+      const emu = await openShell(rep, shells, (await rep.call('jump.start', { itemId: items[0].id })).sessionId);
+      await shells.waitFor(emu, '$ ');
+      log('  emulated: echo');
+      const emuEcho = await echo(rep, shells, emu, cfg.samples);
+      log('  emulated: bulk');
+      const emuBulk = await bulk(app, rep, shells, emu, 'yes', null, cfg.emulatedSeconds);
+
+      const row = (metric, unit, value, target, details) => ({ name: 'shell', metric, unit, value, target, details });
+      rows.push(
+        row('echo p50 (real shell, node-pty agent)', 'ms', round(realEcho.p50), { op: '<=', value: 3 }, realEcho),
+        row('echo p99 (real shell, node-pty agent)', 'ms', round(realEcho.p99), { op: '<=', value: 15 }, realEcho),
+        row('bulk output (real shell, node-pty agent)', 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, realBulk),
+        row('echo p50 (emulated endpoint)', 'ms', round(emuEcho.p50), { op: '<=', value: 3 }, emuEcho),
+        row('echo p99 (emulated endpoint)', 'ms', round(emuEcho.p99), { op: '<=', value: 15 }, emuEcho),
+        row('bulk output (emulated endpoint)', 'MB/s', round(emuBulk.mbPerSecond), { op: '>=', value: 50 }, emuBulk),
+        row('appliance RSS growth during a flood', 'MiB', round(Math.max(realBulk.rssGrowthMiB, emuBulk.rssGrowthMiB)), null, { real: realBulk.rssGrowthMiB, emulated: emuBulk.rssGrowthMiB }),
+      );
+      return rows;
+    } finally {
+      rep?.close();
+      agent?.kill('SIGKILL');
+      await app.stop();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Routes shell output to whoever waits for it, counts characters and acknowledges them like a console. */
+class ShellEvents {
+  listeners = new Map();
+
+  constructor(rep) {
+    this.rep = rep;
+    rep.onEvent = (event, data, at) => {
+      if (event !== 'session.shell.output') return;
+      this.listeners.get(data.shellId)?.(data.data, at);
+    };
+  }
+
+  on(shellId, fn) {
+    this.listeners.set(shellId, fn);
+  }
+
+  /** Resolves when `text` has been seen in the shell's output. */
+  waitFor(shellId, text, timeoutMs = 15_000) {
+    let seen = '';
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`timed out waiting for ${JSON.stringify(text)} in:\n${seen.slice(-400)}`)), timeoutMs);
+      this.on(shellId, (d) => {
+        this.ack(shellId, d.length);
+        seen = (seen + d).slice(-4096);
+        if (seen.includes(text)) {
+          clearTimeout(timer);
+          res();
+        }
+      });
+    });
+  }
+
+  async run(shellId, line, text) {
+    const done = this.waitFor(shellId, text);
+    await this.rep.call('session.shell.input', { shellId, data: line + '\r' });
+    return done;
+  }
+
+  pendingAck = new Map();
+  ack(shellId, chars) {
+    const n = (this.pendingAck.get(shellId) ?? 0) + chars;
+    if (n < 64 * 1024) return void this.pendingAck.set(shellId, n);
+    this.pendingAck.set(shellId, 0);
+    this.rep.call('session.shell.ack', { shellId, chars: n }).catch(() => {});
+  }
+}
+
+async function openShell(rep, shells, sessionId) {
+  const { shellId } = await rep.call('session.shell.open', { sessionId, cols: 120, rows: 40 });
+  return shellId;
+}
+
+/** Keystroke → echo round trips: a letter, then a backspace, alternately. */
+async function echo(rep, shells, shellId, samples) {
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    const key = i % 2 === 0 ? 'x' : '\x7f';
+    const want = i % 2 === 0 ? 'x' : '\b';
+    const t0 = performance.now();
+    const got = new Promise((res) => shells.on(shellId, (d, at) => d.includes(want) && res(at)));
+    rep.ws.send(JSON.stringify({ t: 'req', id: 1_000_000 + i, method: 'session.shell.input', params: { shellId, data: key } }));
+    times.push((await got) - t0);
+  }
+  const s = summarize(times);
+  return { p50: s.p50, p95: s.p95, p99: s.p99, max: s.max, samples };
+}
+
+/** Runs a command that floods output; counts what arrives until `marker` (or for `seconds`, then Ctrl+C). */
+async function bulk(app, rep, shells, shellId, command, marker, seconds) {
+  const rss0 = app.memory().rssMiB;
+  let chars = 0;
+  let tail = '';
+  let peak = rss0;
+  const sampler = setInterval(() => (peak = Math.max(peak, app.memory().rssMiB)), 100);
+  const t0 = performance.now();
+  let tEnd = 0;
+  const finished = new Promise((res) => {
+    shells.on(shellId, (d) => {
+      chars += d.length;
+      shells.ack(shellId, d.length);
+      if (!marker) return;
+      tail = (tail + d).slice(-64);
+      if (tail.includes(marker)) {
+        tEnd = performance.now();
+        res();
+      }
+    });
+  });
+  await rep.call('session.shell.input', { shellId, data: command + '\r' });
+  if (marker) await finished;
+  else {
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    tEnd = performance.now();
+    await rep.call('session.shell.input', { shellId, data: '\x03' });
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  clearInterval(sampler);
+  const elapsed = (tEnd - t0) / 1000;
+  return { mbPerSecond: chars / 1e6 / elapsed, chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
+}
+
+async function installerKey(url) {
+  const login = await fetch(url + '/login/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'password' }) });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const created = await fetch(url + '/login/api/jump-clients/installers', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ jumpGroup: 'jumpgroup:dc-servers', validitySeconds: 3600, massDeploy: true }),
+  });
+  if (created.status !== 200) throw new Error(`installer refused: ${await created.text()}`);
+  return (await created.json()).key;
+}
+
+function registered(child) {
+  let out = '';
+  return new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`the jump-client did not register:\n${out}`)), 20_000);
+    const check = (b) => {
+      out += b.toString();
+      const m = /as Jump Item (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        res(Number(m[1]));
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+  });
+}
+
