@@ -38,7 +38,8 @@
  * Driving it: on a {type:'damage'} event (many per input: coalesce, e.g. one frame per viewer per
  * 33 ms) call frame() for each viewer and send the frames that have tiles or a moved cursor.
  * frame() is synchronous: a moving window costs a few ms, a 1080p All Colors keyframe ~35 ms
- * (bench/suites/screen-frames.mjs). Nothing here is wired to sessions or sockets yet.
+ * (bench/suites/screen-frames.mjs). Wired to sessions and console sockets by
+ * appliance/src/ws/screen-stream.ts (one desktop per emulated endpoint, built by for-machine.ts).
  *
  * ── Inside ────────────────────────────────────────────────────────────────────────────────────
  * scene.ts (state) ← input.ts (mouse, keyboard) ; layout.ts (where things are) ; painter.ts →
