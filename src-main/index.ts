@@ -3,8 +3,16 @@
  * loopback port, one hardened window on its /console. Every decision is made in logic/ (plain,
  * tested in Node); this file and its siblings only wire those decisions to Electron.
  */
-import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
-import { createAppliance, VERSION as SITE_VERSION, type Appliance } from '../appliance/src/index.js';
+import { app, BrowserWindow, dialog, Menu, net, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { join } from 'node:path';
+import { createAppliance, type Appliance } from '../appliance/src/index.js';
+import { openLaunchTarget } from './brcs.js';
+import { isNewerVersion } from './logic/auto-update.js';
+import { EMBEDDED_SITE, SitesStore } from './logic/sites.js';
+import { consoleUrl } from './logic/window-options.js';
+import { createOsIntegration, type OsIntegration } from './os.js';
+import { guardCertificates, promptForSite } from './sites.js';
+import { ensureUpdateToken, fetchSiteVersion } from './updates.js';
 import { applyRunAtStartup, readInstallSettings } from './install.js';
 import { appInfoArguments, type DesktopPlatform } from './logic/ipc-channels.js';
 import { parseLaunchArgs, parseOpenedItem, type LaunchArgs, type LaunchTarget } from './logic/launch-args.js';
@@ -38,8 +46,7 @@ function received(args: LaunchArgs): void {
   for (const r of args.refused) report(`Refused a launch argument "${r.arg}": ${r.reason}.`);
   if (args.targets.length === 0) return;
   launchTargets.push(...args.targets);
-  // Running them is the .brcs handler's job (the web → desktop hand-off), not this wiring's.
-  report(`Received ${args.targets.length} .brcs file(s) or rep-console: URL(s); running them is not supported yet.`);
+  // Run by the .brcs handler (src-main/brcs.ts) once the window is up.
   onLaunchTargets?.();
 }
 app.on('open-file', (event, path) => {
@@ -57,7 +64,6 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', (_event, argv) => {
     received(parseLaunchArgs(argv));
-    onLaunchTargets?.();
   });
   received(parseLaunchArgs(process.argv));
   void run();
@@ -67,9 +73,13 @@ async function run(): Promise<void> {
   let appliance: Appliance | null = null;
   let applianceOrigin: string | null = null;
   let mainWindow: BrowserWindow | null = null;
-  onLaunchTargets = () => focusWindow(mainWindow);
+  /** The site the window shows: the embedded demo site, or one the rep connected to (its origin). */
+  let site: { id: string; origin: string } | null = null;
+  const siteOrigin = () => site?.origin ?? null;
+  /** The console version the current site offered at the last update check (null: not asked yet). */
+  let lastOfferedVersion: string | null = null;
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => applianceOrigin, report));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, siteOrigin, report));
   app.on('window-all-closed', () => app.quit());
   const shutdown = createShutdown({
     close: () => appliance?.close() ?? Promise.resolve(),
@@ -117,32 +127,124 @@ async function run(): Promise<void> {
     const options = { type: 'warning' as const, title: 'Rep Console', message: 'Nothing will be remembered on this computer', detail: status.reason, buttons: ['OK'] };
     void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).catch(() => undefined);
   };
-  const site = 'embedded';
-  registerIpcHandlers(applianceOrigin, {
+  const embeddedOrigin = applianceOrigin;
+  /** Logins from .brcs hand-offs, by site, until the window picks them up (memory only: works without a keychain too). */
+  const pendingLogins = new Map<string, string>();
+  const sites = new SitesStore(join(app.getPath('userData'), 'sites.json'));
+  guardCertificates(sites, () => (site && site.id !== EMBEDDED_SITE ? site.origin : null), () => mainWindow, report);
+  const os: OsIntegration = createOsIntegration(() => mainWindow, join(paths.rendererDir, '..', '..', 'build', 'icon.png'), report);
+  const settings = await readInstallSettings(app, report);
+  const fetcher: typeof fetch = (input, init) => net.fetch(input instanceof Request ? input : String(input), init);
+  const updateContext = () => ({
+    settings,
     secrets,
-    loginTokenAccount: loginTokenAccount(site),
-    updateTokenAccount: updateTokenAccount(site),
-    onSecretRefused: () => void keychainNotice(),
+    updateTokenAccount: updateTokenAccount(site?.id ?? EMBEDDED_SITE),
+    siteOrigin: site?.origin ?? embeddedOrigin,
+    appVersion: app.getVersion(),
+    window: () => mainWindow,
+    report,
   });
+  registerIpcHandlers(siteOrigin, () => ({
+    secrets,
+    loginTokenAccount: loginTokenAccount(site?.id ?? EMBEDDED_SITE),
+    updateTokenAccount: updateTokenAccount(site?.id ?? EMBEDDED_SITE),
+    onSecretRefused: () => void keychainNotice(),
+    // The first login on a site stores the update token it hands out (FEATURES.md §H).
+    onLogin: (token) => void ensureUpdateToken(fetcher, updateContext(), token),
+    takePendingLogin: () => {
+      const pending = site ? pendingLogins.get(site.id) : undefined;
+      if (site) pendingLogins.delete(site.id);
+      return pending ?? null;
+    },
+    os,
+  }));
+
+  /** Shows `id`'s console (EMBEDDED_SITE or an origin) in the window, and remembers the choice. */
+  const showSite = async (id: string): Promise<void> => {
+    site = id === EMBEDDED_SITE ? { id, origin: embeddedOrigin } : { id, origin: id };
+    os.setSite(id === EMBEDDED_SITE ? null : new URL(id).host);
+    if (id === EMBEDDED_SITE) await sites.useEmbedded();
+    else await sites.remember(id);
+    lastOfferedVersion = null;
+    mainWindow?.loadURL(consoleUrl(site.origin)).catch((error: unknown) => report(`The console of ${site?.origin} did not load.`, error));
+    await buildMenu();
+  };
+
+  const buildMenu = async (): Promise<void> => {
+    const recent = await sites.list();
+    const siteItems: MenuItemConstructorOptions[] = [
+      { label: 'Embedded Demo Site', type: 'radio', checked: site?.id === EMBEDDED_SITE, click: () => void showSite(EMBEDDED_SITE) },
+      ...recent.slice(0, 10).map((r): MenuItemConstructorOptions => ({ label: new URL(r.origin).host, type: 'radio', checked: site?.id === r.origin, click: () => void showSite(r.origin) })),
+      { type: 'separator' },
+      {
+        label: 'Connect to Another Site…',
+        click: () =>
+          void promptForSite(mainWindow, recent.map((r) => r.origin)).then((origin) => {
+            if (origin) void showSite(origin);
+          }),
+      },
+    ];
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate([
+        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+        { label: 'Site', submenu: [...siteItems, { type: 'separator' }, { role: 'quit' }] },
+        { role: 'editMenu' },
+        { role: 'viewMenu' },
+        { role: 'windowMenu' },
+      ]),
+    );
+  };
+
+  const startSite = await sites.current();
+  site = startSite === EMBEDDED_SITE ? { id: EMBEDDED_SITE, origin: embeddedOrigin } : { id: startSite, origin: startSite };
   mainWindow = createMainWindow({
-    applianceUrl: appliance.url,
+    applianceUrl: site.origin,
     preload: paths.preload,
     additionalArguments: appInfoArguments({ version: app.getVersion(), platform: process.platform as DesktopPlatform }),
     report,
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  os.setSite(site.id === EMBEDDED_SITE ? null : new URL(site.id).host);
+  await buildMenu();
+
+  // .brcs files and rep-console: URLs, from this launch's command line and any later ones.
+  const runTargets = async (): Promise<void> => {
+    focusWindow(mainWindow);
+    for (const target of launchTargets.splice(0)) {
+      await openLaunchTarget(
+        {
+          sites,
+          window: () => mainWindow,
+          embedded: () => ({ origin: embeddedOrigin, launchSecret }),
+          savedLogin: (origin) => secrets.get(loginTokenAccount(origin === embeddedOrigin ? EMBEDDED_SITE : origin)),
+          useLogin: async (origin, token) => {
+            const id = origin === embeddedOrigin ? EMBEDDED_SITE : origin;
+            pendingLogins.set(id, token);
+            if (!(await secrets.set(loginTokenAccount(id), token))) void keychainNotice();
+            void ensureUpdateToken(fetcher, { ...updateContext(), updateTokenAccount: updateTokenAccount(id), siteOrigin: origin }, token);
+            await showSite(id);
+          },
+          report,
+        },
+        target,
+      ).catch((error: unknown) => report('A .brcs file could not be run.', error));
+    }
+  };
+  onLaunchTargets = () => void runTargets();
+  if (launchTargets.length) void runTargets();
 
   // What the installer recorded: run at startup, and whether (and how) this copy updates itself.
-  const settings = await readInstallSettings(app, report);
   await applyRunAtStartup(app, settings, report);
-  void checkForUpdates({
-    settings,
-    secrets,
-    updateTokenAccount: updateTokenAccount(site),
-    siteOrigin: applianceOrigin,
-    siteVersion: SITE_VERSION,
-    appVersion: app.getVersion(),
-    window: () => mainWindow,
-    report,
-  }).catch((error: unknown) => report('The update check failed.', error));
+  // The site's offered version, checked now and every 30 s: an upgraded site (in the demo: /login >
+  // Status > Upgrade (demo)) shows its update arriving, once per version.
+  const checkSite = async () => {
+    const ctx = updateContext();
+    const offered = await fetchSiteVersion(fetcher, ctx.siteOrigin);
+    if (!offered || offered === lastOfferedVersion) return;
+    lastOfferedVersion = offered;
+    if (!isNewerVersion(offered, ctx.appVersion)) return;
+    await checkForUpdates({ ...ctx, siteVersion: offered });
+  };
+  void checkSite().catch((error: unknown) => report('The update check failed.', error));
+  setInterval(() => void checkSite().catch((error: unknown) => report('The update check failed.', error)), 30_000).unref();
 }

@@ -3,10 +3,11 @@
  * logic/ipc-channels.ts. Each handler first checks who is calling (a frame of the appliance's
  * origin), then validates the arguments, and only then does anything.
  */
-import { ipcMain, Notification } from 'electron';
+import { ipcMain } from 'electron';
 import { IPC_CHANNELS, type IpcArgs, type IpcChannel, type IpcResult } from './logic/ipc-channels.js';
 import { IpcRefusal, parseIpcArgs } from './logic/ipc-validation.js';
 import type { SecretStore } from './logic/secret-store.js';
+import type { OsIntegration } from './os.js';
 import { isTrustedSender } from './logic/security.js';
 
 export interface IpcServices {
@@ -17,35 +18,52 @@ export interface IpcServices {
   readonly updateTokenAccount: string;
   /** Called when a secret could not be stored because there is no keychain (the main process shows a notice). */
   readonly onSecretRefused?: () => void;
+  /** Called after the console kept a new login token (the first login fetches the update token). */
+  readonly onLogin?: (token: string) => void;
+  /** A login handed to the window once, in memory (a .brcs hand-off), read before the keychain's. */
+  readonly takePendingLogin?: () => string | null;
+  /** Badge, notifications, native dialogs. */
+  readonly os: OsIntegration;
 }
 
-/** Registers every handler for a console served from `applianceOrigin`; returns a function that removes them. */
-export function registerIpcHandlers(applianceOrigin: string, services: IpcServices): () => void {
+/**
+ * Registers every handler for the console of the site the window shows (`siteOrigin()`: the embedded
+ * appliance, or the site the rep connected to); returns a function that removes them. The account
+ * names are asked for on each call, as they follow the current site.
+ */
+export function registerIpcHandlers(siteOrigin: () => string | null, services: IpcServices | (() => IpcServices)): () => void {
+  const svc = typeof services === 'function' ? services : () => services;
   const channels: IpcChannel[] = [];
 
   function handle<C extends IpcChannel>(channel: C, run: (...args: IpcArgs<C>) => Promise<IpcResult<C>> | IpcResult<C>): void {
     channels.push(channel);
     ipcMain.handle(channel, async (event, ...raw: unknown[]) => {
-      if (!isTrustedSender(event.senderFrame?.url, applianceOrigin)) {
+      const origin = siteOrigin();
+      if (origin === null || !isTrustedSender(event.senderFrame?.url, origin)) {
         throw new IpcRefusal(`Refused ${channel}: the call did not come from the console page of the embedded site.`);
       }
       return run(...parseIpcArgs(channel, raw));
     });
   }
 
-  const { secrets, loginTokenAccount, updateTokenAccount } = services;
   const stored = (ok: boolean) => {
-    if (!ok) services.onSecretRefused?.();
+    if (!ok) svc().onSecretRefused?.();
     return ok;
   };
-  handle(IPC_CHANNELS.saveLoginToken, async (token) => (token === null ? secrets.delete(loginTokenAccount) : stored(await secrets.set(loginTokenAccount, token))));
-  handle(IPC_CHANNELS.loadLoginToken, () => secrets.get(loginTokenAccount));
-  handle(IPC_CHANNELS.notify, (title, body) => {
-    // Not every Linux desktop runs a notification daemon; the console has its own in-window popups.
-    if (Notification.isSupported()) new Notification({ title, body }).show();
+  handle(IPC_CHANNELS.saveLoginToken, async (token) => {
+    const { secrets, loginTokenAccount, onLogin } = svc();
+    if (token === null) return secrets.delete(loginTokenAccount);
+    const ok = stored(await secrets.set(loginTokenAccount, token));
+    onLogin?.(token);
+    return ok;
   });
-  handle(IPC_CHANNELS.saveUpdateToken, async (token) => stored(await secrets.set(updateTokenAccount, token)));
-  handle(IPC_CHANNELS.keychainStatus, () => secrets.status());
+  handle(IPC_CHANNELS.loadLoginToken, async () => svc().takePendingLogin?.() ?? (await svc().secrets.get(svc().loginTokenAccount)));
+  handle(IPC_CHANNELS.notify, (title, body) => svc().os.notify(title, body));
+  handle(IPC_CHANNELS.saveUpdateToken, async (token) => stored(await svc().secrets.set(svc().updateTokenAccount, token)));
+  handle(IPC_CHANNELS.keychainStatus, () => svc().secrets.status());
+  handle(IPC_CHANNELS.setWaitingCount, (waiting) => svc().os.setWaiting(waiting));
+  handle(IPC_CHANNELS.saveFile, (kind, name, data) => svc().os.saveFile(kind, name, data));
+  handle(IPC_CHANNELS.openFiles, () => svc().os.openFiles());
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

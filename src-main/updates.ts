@@ -16,6 +16,8 @@ import {
 import type { InstallSettings } from './logic/install-settings.js';
 import type { SecretStore } from './logic/secret-store.js';
 
+export { ensureUpdateToken, fetchSiteVersion } from './logic/update-token.js';
+
 export interface UpdateContext {
   readonly settings: InstallSettings;
   readonly secrets: SecretStore;

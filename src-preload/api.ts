@@ -21,6 +21,15 @@ export interface RepConsoleApi {
   saveUpdateToken?(token: string): Promise<boolean>;
   /** Whether the OS keychain can remember secrets; when not, `reason` is the notice to show and `code` says which case. */
   keychainStatus?(): Promise<{ available: true } | { available: false; code: string; reason: string }>;
+  /** Sessions waiting in the rep's queues: the dock/taskbar badge, the tray tooltip and the window title. */
+  setWaitingCount?(waiting: number): void;
+  /**
+   * The native save dialog for a file from the remote computer or a screenshot (PNG), then writes
+   * `data` there. Resolves with the name it was saved under (never the folder), or saved:false.
+   */
+  saveFile?(kind: 'file' | 'screenshot', suggestedName: string, data: Uint8Array): Promise<{ saved: true; fileName: string } | { saved: false }>;
+  /** The native open dialog for files to upload: their names and bytes (at most 20 files, 256 MB), and the ones refused. */
+  openFiles?(): Promise<{ files: { name: string; data: Uint8Array }[]; refused: { name: string; reason: string }[] }>;
 }
 
 declare global {

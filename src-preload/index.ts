@@ -28,6 +28,11 @@ const api: RepConsoleApi = {
   },
   saveUpdateToken: (token) => invoke(IPC_CHANNELS.saveUpdateToken, token),
   keychainStatus: () => invoke(IPC_CHANNELS.keychainStatus),
+  setWaitingCount: (waiting) => {
+    invoke(IPC_CHANNELS.setWaitingCount, Math.max(0, Math.floor(waiting))).catch(() => undefined);
+  },
+  saveFile: (kind, suggestedName, data) => invoke(IPC_CHANNELS.saveFile, kind, suggestedName, data),
+  openFiles: () => invoke(IPC_CHANNELS.openFiles),
 };
 
 contextBridge.exposeInMainWorld('repConsole', Object.freeze(api));

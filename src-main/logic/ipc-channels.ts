@@ -15,6 +15,9 @@ export const IPC_CHANNELS = {
   notify: 'rep-console:notify',
   saveUpdateToken: 'rep-console:save-update-token',
   keychainStatus: 'rep-console:keychain-status',
+  setWaitingCount: 'rep-console:set-waiting-count',
+  saveFile: 'rep-console:save-file',
+  openFiles: 'rep-console:open-files',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -26,6 +29,19 @@ export interface IpcContract {
   [IPC_CHANNELS.notify]: { args: [title: string, body: string]; result: void };
   [IPC_CHANNELS.saveUpdateToken]: { args: [token: string]; result: boolean };
   [IPC_CHANNELS.keychainStatus]: { args: []; result: KeychainInfo };
+  [IPC_CHANNELS.setWaitingCount]: { args: [waiting: number]; result: void };
+  [IPC_CHANNELS.saveFile]: { args: [kind: SaveFileKind, suggestedName: string, data: Uint8Array]; result: SavedFile };
+  [IPC_CHANNELS.openFiles]: { args: []; result: OpenedFiles };
+}
+
+/** What a save dialog is for: a file from the remote computer, or a screenshot (PNG). */
+export type SaveFileKind = 'file' | 'screenshot';
+/** Saved (the name it got, never the folder), or the rep cancelled. */
+export type SavedFile = { saved: true; fileName: string } | { saved: false };
+/** The files the rep picked to upload, read by the main process; the ones it would not read, with why. */
+export interface OpenedFiles {
+  files: { name: string; data: Uint8Array }[];
+  refused: { name: string; reason: string }[];
 }
 
 /** Whether secrets can be remembered, and if not the coded reason to show (secret-store.ts KeychainStatus). */
@@ -39,6 +55,10 @@ export const IPC_LIMITS = {
   tokenMaxLength: 1024,
   notificationTitleMaxLength: 200,
   notificationBodyMaxLength: 1000,
+  waitingMax: 1_000_000,
+  fileNameMaxLength: 255,
+  /** Same as os-integration.ts DIALOG_LIMITS.maxFileBytes. */
+  fileMaxBytes: 256 * 1024 * 1024,
 } as const;
 
 /** The OSes the console supports, as `process.platform` spells them. */

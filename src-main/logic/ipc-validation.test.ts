@@ -46,3 +46,24 @@ describe('IPC argument validation', () => {
     expect(isIpcChannel('rep-console:shell-exec')).toBe(false);
   });
 });
+
+describe('OS integration channels', () => {
+  it('accept a waiting count and a file to save; refuse the rest', () => {
+    expect(parseIpcArgs(IPC_CHANNELS.setWaitingCount, [3])).toEqual([3]);
+    expect(parseIpcArgs(IPC_CHANNELS.openFiles, [])).toEqual([]);
+    const png = new Uint8Array([137, 80, 78, 71]);
+    expect(parseIpcArgs(IPC_CHANNELS.saveFile, ['screenshot', 'WS-042.png', png])).toEqual(['screenshot', 'WS-042.png', png]);
+    for (const [channel, args] of [
+      [IPC_CHANNELS.setWaitingCount, [-1]],
+      [IPC_CHANNELS.setWaitingCount, [1.5]],
+      [IPC_CHANNELS.setWaitingCount, ['3']],
+      [IPC_CHANNELS.saveFile, ['exe', 'a', png]],
+      [IPC_CHANNELS.saveFile, ['file', '', png]],
+      [IPC_CHANNELS.saveFile, ['file', 'a', 'not bytes']],
+      [IPC_CHANNELS.saveFile, ['file', 'x'.repeat(300), png]],
+      [IPC_CHANNELS.openFiles, ['/etc/passwd']],
+    ] as const) {
+      expect(() => parseIpcArgs(channel, [...args])).toThrow(IpcRefusal);
+    }
+  });
+});

@@ -25,6 +25,13 @@ export const IPC_ARG_SCHEMAS: ArgSchemas = {
   ]),
   [IPC_CHANNELS.saveUpdateToken]: z.tuple([Token]),
   [IPC_CHANNELS.keychainStatus]: z.tuple([]),
+  [IPC_CHANNELS.setWaitingCount]: z.tuple([z.number().int().min(0).max(IPC_LIMITS.waitingMax)]),
+  [IPC_CHANNELS.saveFile]: z.tuple([
+    z.enum(['file', 'screenshot']),
+    z.string().min(1).max(IPC_LIMITS.fileNameMaxLength),
+    z.instanceof(Uint8Array).refine((d) => d.byteLength <= IPC_LIMITS.fileMaxBytes, 'a file is at most 256 MB'),
+  ]),
+  [IPC_CHANNELS.openFiles]: z.tuple([]),
 };
 
 /** A refused IPC call: the message names the channel and what was wrong, never the values sent. */

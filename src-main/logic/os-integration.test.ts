@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DIALOG_LIMITS, notificationPlan, safeFileName, saveDialogPlan, uploadSelection, waitingIndicators } from './os-integration.js';
+
+describe('waiting sessions on the badge, tray and title', () => {
+  it.each([
+    [0, { badgeCount: 0, overlayText: null, trayTooltip: 'Rep Console: no sessions waiting', windowTitle: 'Rep Console' }],
+    [1, { badgeCount: 1, overlayText: '1', trayTooltip: 'Rep Console: 1 session waiting', windowTitle: '(1) Rep Console' }],
+    [12, { badgeCount: 12, overlayText: '9+', trayTooltip: 'Rep Console: 12 sessions waiting', windowTitle: '(12) Rep Console' }],
+    [-3, { badgeCount: 0, overlayText: null }],
+    [Number.NaN, { badgeCount: 0 }],
+  ])('%s waiting', (n, expected) => {
+    expect(waitingIndicators(n)).toMatchObject(expected);
+  });
+
+  it('names the site when it is not the embedded one', () => {
+    expect(waitingIndicators(2, 'support.example.com').windowTitle).toBe('(2) Rep Console — support.example.com');
+  });
+});
+
+describe('notifications', () => {
+  it('only when the window is not focused, one clean line each', () => {
+    expect(notificationPlan('New Session', 'Kim is waiting in General', true)).toBeNull();
+    expect(notificationPlan('New Session', 'Kim\nis\u0007 waiting', false)).toEqual({ title: 'New Session', body: 'Kim is waiting', silent: false });
+    expect(notificationPlan('  ', 'x', false)).toBeNull();
+    expect(notificationPlan('t'.repeat(100), 'b'.repeat(500), false)).toMatchObject({ title: 't'.repeat(64), body: 'b'.repeat(240) });
+  });
+});
+
+describe('save and open dialogs', () => {
+  it('suggest safe names in the right folder', () => {
+    expect(saveDialogPlan('file', '../../etc/passwd')).toMatchObject({ fileName: 'etc_passwd', folder: 'downloads' });
+    expect(saveDialogPlan('file', 'C:\\Windows\\report.txt').fileName).toBe('C_Windows_report.txt');
+    expect(saveDialogPlan('screenshot', 'WS-042 12:00')).toMatchObject({ fileName: 'WS-042 12_00.png', folder: 'pictures', filters: [{ extensions: ['png'] }] });
+    expect(saveDialogPlan('screenshot', 'shot.PNG').fileName).toBe('shot.png');
+    expect(safeFileName('CON')).toBe('_CON');
+    expect(safeFileName('...')).toBe('download');
+  });
+
+  it('take at most 20 files and 256 MB per upload', () => {
+    const big = DIALOG_LIMITS.maxFileBytes;
+    const r = uploadSelection([
+      { path: '/home/ana/a.txt', size: 10 },
+      { path: 'C:\\Users\\ana\\huge.iso', size: big + 1 },
+      ...Array.from({ length: 21 }, (_, i) => ({ path: `/tmp/f${i}`, size: 1 })),
+    ]);
+    expect(r.accepted).toHaveLength(20);
+    expect(r.accepted[0]).toEqual({ path: '/home/ana/a.txt', name: 'a.txt' });
+    expect(r.refused).toEqual([{ name: 'huge.iso', reason: 'larger than 256 MB' }, { name: 'f19', reason: 'more than 20 files at once' }, { name: 'f20', reason: 'more than 20 files at once' }]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The desktop console and the OS (FEATURES.md §H): the count of waiting sessions on the dock /
+ * taskbar badge, the tray tooltip and the window title; the notification when a session lands in
+ * one of the rep's queues; the native open/save dialogs for file transfer and screenshots. Plain
+ * decisions here; src-main/os.ts hands them to Electron.
+ */
+
+/** What shows the number of sessions waiting in the rep's queues. */
+export interface WaitingIndicators {
+  /** app.setBadgeCount (macOS dock, Linux Unity launchers); 0 clears it. */
+  readonly badgeCount: number;
+  /** Windows taskbar overlay text ("9+" past 9), null to clear it. */
+  readonly overlayText: string | null;
+  /** The overlay's accessible description. */
+  readonly overlayDescription: string;
+  readonly trayTooltip: string;
+  readonly windowTitle: string;
+}
+
+export const APP_TITLE = 'Rep Console';
+
+export function waitingIndicators(waiting: number, site: string | null = null): WaitingIndicators {
+  const n = Number.isSafeInteger(waiting) && waiting > 0 ? waiting : 0;
+  const sessions = `${n} ${n === 1 ? 'session' : 'sessions'} waiting`;
+  const where = site ? ` — ${site}` : '';
+  return {
+    badgeCount: n,
+    overlayText: n === 0 ? null : n > 9 ? '9+' : String(n),
+    overlayDescription: sessions,
+    trayTooltip: `${APP_TITLE}${where}: ${n === 0 ? 'no sessions waiting' : sessions}`,
+    windowTitle: n === 0 ? `${APP_TITLE}${where}` : `(${n}) ${APP_TITLE}${where}`,
+  };
+}
+
+export interface NotificationPlan {
+  readonly title: string;
+  readonly body: string;
+  /** Quiet when the window is focused (the console shows its own popup then). */
+  readonly silent: boolean;
+}
+
+/**
+ * Whether and how to show a desktop notification the console asked for (new session in a queue,
+ * chat while away): never while the rep is looking at the window (the page has its own popup);
+ * text kept to one short line each, control characters out.
+ */
+export function notificationPlan(title: string, body: string, windowFocused: boolean): NotificationPlan | null {
+  if (windowFocused) return null;
+  // eslint-disable-next-line no-control-regex
+  const clean = (s: string, max: number) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  const t = clean(title, 64);
+  if (!t) return null;
+  return { title: t, body: clean(body, 240), silent: false };
+}
+
+export type SaveKind = 'file' | 'screenshot';
+
+/** A name safe on Windows, macOS and Linux: no path, no reserved characters or device names. */
+export function safeFileName(name: string, fallback = 'download'): string {
+  // eslint-disable-next-line no-control-regex
+  let n = name
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^[\s._]+|[\s.]+$/g, '')
+    .slice(0, 200);
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(n)) n = `_${n}`;
+  return n || fallback;
+}
+
+export interface SaveDialogPlan {
+  readonly title: string;
+  /** Joined with the folder (Downloads or Pictures) by the main process. */
+  readonly fileName: string;
+  readonly folder: 'downloads' | 'pictures';
+  readonly filters: { name: string; extensions: string[] }[];
+}
+
+/** The save dialog for a file the rep downloads from the remote computer, or a screenshot. */
+export function saveDialogPlan(kind: SaveKind, suggestedName: string): SaveDialogPlan {
+  if (kind === 'screenshot') {
+    const base = safeFileName(suggestedName, 'screenshot').replace(/\.png$/i, '');
+    return { title: 'Save Screenshot', fileName: `${base}.png`, folder: 'pictures', filters: [{ name: 'PNG image', extensions: ['png'] }] };
+  }
+  return { title: 'Save File', fileName: safeFileName(suggestedName), folder: 'downloads', filters: [{ name: 'All files', extensions: ['*'] }] };
+}
+
+/** The open dialog for files the rep uploads to the remote computer. */
+export const OPEN_DIALOG = { title: 'Upload Files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] } as const;
+
+/** Largest file the dialogs move through IPC, and most files per upload. */
+export const DIALOG_LIMITS = { maxFileBytes: 256 * 1024 * 1024, maxFiles: 20 } as const;
+
+/** Which of the picked files can be read (size known beforehand), with a reason for each refused one. */
+export function uploadSelection(files: readonly { path: string; size: number }[]): { accepted: { path: string; name: string }[]; refused: { name: string; reason: string }[] } {
+  const accepted: { path: string; name: string }[] = [];
+  const refused: { name: string; reason: string }[] = [];
+  let total = 0;
+  for (const f of files) {
+    const name = f.path.split(/[\\/]/).pop() || f.path;
+    if (accepted.length >= DIALOG_LIMITS.maxFiles) refused.push({ name, reason: `more than ${DIALOG_LIMITS.maxFiles} files at once` });
+    else if (f.size > DIALOG_LIMITS.maxFileBytes || total + f.size > DIALOG_LIMITS.maxFileBytes) refused.push({ name, reason: 'larger than 256 MB' });
+    else {
+      total += f.size;
+      accepted.push({ path: f.path, name });
+    }
+  }
+  return { accepted, refused };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { readSitePrompt, sitePromptDataUrl, sitePromptHtml } from './site-prompt.js';
+
+describe('Connect to Another Site… prompt', () => {
+  it('is a script-free form that escapes what it shows', () => {
+    const html = sitePromptHtml({ value: '"><script>alert(1)</script>', error: '<b>bad</b>', recent: ['https://a.example.com'] });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&#34;&#62;&#60;script&#62;');
+    expect(html).toContain('&#60;b&#62;bad&#60;/b&#62;');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('https://a.example.com');
+    expect(sitePromptDataUrl()).toMatch(/^data:text\/html;charset=utf-8,/);
+  });
+
+  it('reads the submitted address, a cancel, and ignores other navigations', () => {
+    expect(readSitePrompt('https://evil.example.com/')).toBeNull();
+    expect(readSitePrompt('rep-console-connect:go?cancel=1&site=')).toEqual({ kind: 'cancel' });
+    expect(readSitePrompt('rep-console-connect:go?site=support.example.com')).toEqual({ kind: 'site', input: 'support.example.com', result: { ok: true, origin: 'https://support.example.com' } });
+    const bad = readSitePrompt('rep-console-connect:go?site=http%3A%2F%2Fplain.example.com');
+    expect(bad?.kind === 'site' && bad.result.ok).toBe(false);
+  });
+});

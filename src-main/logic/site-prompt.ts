@@ -1,0 +1,57 @@
+/**
+ * "Connect to Another Site…": a small window asking for the site's address. Its page is static
+ * HTML without script (a form), loaded from a data: URL into a sandboxed window without preload;
+ * submitting navigates to `rep-console-connect:go?site=…`, which the main process reads and cancels
+ * (window's will-navigate) — no IPC, nothing for a page to call.
+ */
+import { parseSiteUrl, type SiteUrlResult } from './sites.js';
+
+export const PROMPT_SCHEME = 'rep-console-connect:';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page, with the last attempt's address and what was wrong with it. */
+export function sitePromptHtml(opts: { value?: string; error?: string | null; recent?: readonly string[] } = {}): string {
+  const recent = (opts.recent ?? []).slice(0, 8);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action ${PROMPT_SCHEME}">
+<title>Connect to Another Site</title>
+<style>
+body{font:14px system-ui,sans-serif;margin:0;padding:20px 24px;color:#1b1b1b;background:#f6f7f9}
+h1{font-size:17px;margin:0 0 6px}p{margin:0 0 14px;color:#555}
+label{display:block;font-weight:600;margin-bottom:6px}
+input{box-sizing:border-box;width:100%;font:inherit;padding:8px 10px;border:1px solid #bbb;border-radius:6px}
+.err{color:#a4262c;background:#fde7e9;border:1px solid #f1bbbc;border-radius:6px;padding:8px 10px;margin-bottom:12px}
+.row{display:flex;gap:8px;justify-content:flex-end;margin-top:16px}
+button{font:inherit;padding:7px 14px;border-radius:6px;border:1px solid #bbb;background:#fff}
+button.primary{background:#2f6fde;border-color:#2f6fde;color:#fff}
+ul{margin:10px 0 0;padding-left:18px;color:#555}
+</style></head><body>
+<form method="get" action="${PROMPT_SCHEME}go">
+<h1>Connect to another site</h1>
+<p>Enter the address of your organisation's support site. You will log in there with that site's account.</p>
+${opts.error ? `<div class="err" role="alert">${escape(opts.error)}</div>` : ''}
+<label for="site">Site address</label>
+<input id="site" name="site" type="text" autofocus required maxlength="2048" placeholder="support.example.com" value="${escape(opts.value ?? '')}">
+${recent.length ? `<ul aria-label="Sites you connected to before">${recent.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>` : ''}
+<div class="row"><button type="submit" name="cancel" value="1" formnovalidate>Cancel</button><button class="primary" type="submit">Connect</button></div>
+</form></body></html>`;
+}
+
+export function sitePromptDataUrl(opts: Parameters<typeof sitePromptHtml>[0] = {}): string {
+  return `data:text/html;charset=utf-8,${encodeURIComponent(sitePromptHtml(opts))}`;
+}
+
+/** What a navigation of the prompt window means: not ours (null), cancel, or the typed address checked. */
+export function readSitePrompt(url: string): null | { kind: 'cancel' } | { kind: 'site'; input: string; result: SiteUrlResult } {
+  if (!url.startsWith(PROMPT_SCHEME)) return null;
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return { kind: 'cancel' };
+  }
+  if (params.get('cancel') === '1') return { kind: 'cancel' };
+  const input = params.get('site') ?? '';
+  return { kind: 'site', input, result: parseSiteUrl(input) };
+}
