@@ -45,10 +45,10 @@ module.exports = {
     },
     {
       name: 'main-only-appliance-entry',
-      comment: 'The one exception: the rep-console CLI (src-main/cli/) reads .brcs files with the shared BRCS parser (pure protocol code).',
+      comment: 'Exceptions: the rep-console CLI (src-main/cli/, next rule) and the .brcs handler (src-main/logic/brcs-session.ts) read scripts with the shared BRCS parser and interpreter (pure protocol code); the update feed generator is shared with the appliance (pure, node:crypto). Neither loads the appliance itself.',
       severity: 'error',
       from: { path: '^src-main/', pathNot: '^src-main/cli/' },
-      to: { path: '^appliance/', pathNot: '^appliance/src/index\\.ts$' },
+      to: { path: '^appliance/', pathNot: '^appliance/src/(index\\.ts$|protocol/brcs/|domain/update-feed\\.ts$)' },
     },
     {
       name: 'main-cli-only-brcs-protocol',

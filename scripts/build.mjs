@@ -4,7 +4,7 @@
 //   out/main/index.js, out/preload/index.cjs  the Electron main process and preload
 //   out/console-cli/cli.js                the `rep-console` command (plain Node)
 import { build as viteBuild } from 'vite';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -24,6 +24,8 @@ async function buildNode() {
     outdir: resolve(root, 'out/appliance'),
     absWorkingDir: root,
   });
+  // The XML APIs' schemas travel with the bundles (out/xsd), so installers serve /api/*.xsd too.
+  cpSync(resolve(root, 'appliance/xsd'), resolve(root, 'out/xsd'), { recursive: true });
   // The appliance first: it is what the other bundles and the tests need most.
   await esbuild({
     ...common,

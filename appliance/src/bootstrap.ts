@@ -9,6 +9,9 @@ import { DemoCustomers, DEFAULT_DEMO_CUSTOMERS, type DemoCustomerOptions } from 
 import { seedSite } from './demo/seed.js';
 import { DemoBots } from './demo/bots.js';
 import { AccountService } from './domain/accounts.js';
+import { UserAdmin } from './domain/user-admin.js';
+import { TeamAdmin } from './domain/team-admin.js';
+import { SiteSettings } from './domain/site-settings.js';
 import { AuthService } from './domain/auth.js';
 import { iso, systemClock, type Clock } from './domain/clock.js';
 import { InProcessEventBus } from './domain/event-bus.js';
@@ -16,6 +19,8 @@ import { SessionIntake } from './domain/intake.js';
 import { JumpService } from './domain/jump.js';
 import { JumpPins } from './domain/jump-pins.js';
 import { JumpSessions } from './domain/jump-sessions.js';
+import { JumpConsent } from './domain/jump-consent.js';
+import { PinnedFromSession } from './domain/jump-pin-presence.js';
 import { Presence } from './domain/presence.js';
 import { QueueService } from './domain/queues.js';
 import { RateLimiter } from './domain/rate-limit.js';
@@ -30,6 +35,10 @@ import { SqliteInstallerKeyRepository } from './store/installer-keys.js';
 import { Narrator } from './domain/narrator.js';
 import { RepConnectionLoss } from './domain/connection-loss.js';
 import { RepLogout } from './domain/rep-logout.js';
+import { DesktopConsoleService } from './domain/desktop-console.js';
+import { SqliteDesktopTokenRepository } from './store/desktop-tokens.js';
+import { HANDOFF_TTL_SECONDS } from './protocol/desktop-messages.js';
+import { VERSION } from './version.js';
 import { SessionView } from './domain/session-view.js';
 import { SessionService } from './domain/sessions.js';
 import { TeamChatService } from './domain/team-chat.js';
@@ -40,9 +49,14 @@ import { ConsoleGateway } from './ws/gateway.js';
 import { CustomerGateway } from './ws/customer-gateway.js';
 import { AgentService } from './domain/agents.js';
 import { startEmulatedFleet } from './demo/emulated-agent.js';
+import { fileLinks } from './ws/file-links.js';
 import { SqliteAgentRepository } from './store/agents.js';
 import { AgentGateway } from './ws/agent-gateway.js';
 import { sessionTools } from './ws/session-tools.js';
+import { wireElevation } from './elevation-wiring.js';
+import { wireIntegration } from './integration-wiring.js';
+import { ShellRecordings } from './shell/recordings.js';
+import { SqliteRecordingRepository } from './store/recordings.js';
 
 export interface ApplianceOptions {
   dataDir: string;
@@ -117,8 +131,11 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   // Jump Items: the list, Jumps (bound to the endpoint behind the item; forced ends armed again after a restart), pinning.
   const jump = new JumpService(repos, clock, endpoints);
   const jumpSessions = new JumpSessions({ repos, jump, sessions, narrator, endpoints, customerPresence, timers, bus, clock, passwordLimit: new RateLimiter(clock, 5, 60_000) });
-  jump.attach(jumpSessions, new JumpPins(repos, jump, narrator, endpoints, bus, clock));
+  // A Jump Client pinned from a customer session is Active while that customer stays connected.
+  const pinnedFromSession = new PinnedFromSession(repos, endpoints, (sid) => customerPresence.isConnected(sid), bus);
+  jump.attach(jumpSessions, new JumpPins(repos, jump, narrator, endpoints, bus, clock, (sid, itemId) => pinnedFromSession.watch(sid, itemId)), new JumpConsent(jumpSessions, timers, clock));
   jumpSessions.resume();
+  const accounts = new AccountService(repos, auth, clock, bus);
   const ctx: AppContext = {
     repos,
     endpoints,
@@ -134,8 +151,12 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120)),
     repLoss,
     teamChat: new TeamChatService(repos, bus, clock),
-    accounts: new AccountService(repos, auth),
+    accounts,
+    userAdmin: new UserAdmin(repos, accounts, bus, clock),
+    teamAdmin: new TeamAdmin(repos, bus),
+    siteSettings: new SiteSettings(repos, bus, clock),
     repLogout: new RepLogout(repos, auth, presence, repLoss),
+    desktop: new DesktopConsoleService(repos, new SqliteDesktopTokenRepository(db), auth, bus, clock, VERSION, () => 1000 * Number(process.env.REP_HANDOFF_TTL_SECONDS ?? HANDOFF_TTL_SECONDS)),
     view,
     presence,
     bus,
@@ -146,7 +167,10 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     startedAt: iso(clock),
     launchSecret: opts.launchSecret ?? null,
     dataDir: opts.dataDir,
+    recordings: new ShellRecordings(new SqliteRecordingRepository(db), opts.dataDir, clock, Number(process.env.REP_SHELL_RECORDING_MAX_BYTES) || undefined),
   };
+  ctx.recordings?.recover();
+  ctx.integration = wireIntegration(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
 
   const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
   const http = await buildHttpServer(ctx, { rendererDir: opts.rendererDir ?? findRendererDir(), ...(https ? { https } : {}) });
@@ -158,8 +182,9 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   );
   agents.markAllOffline();
   sessionTools(ctx);
+  const elevationParts = wireElevation(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
   const agentGateway = new AgentGateway(ctx, agents);
-  const fleet = repos.settings.get('site.demo') === 'true' ? await startEmulatedFleet(repos, agents, () => agentGateway.connectInMemory(), log) : null;
+  const fleet = repos.settings.get('site.demo') === 'true' ? await startEmulatedFleet(repos, agents, () => agentGateway.connectInMemory(), log, join(opts.dataDir, 'sandboxes'), fileLinks(ctx).inProcessDialer) : null;
   http.server.on('upgrade', (req, socket, head) => {
     if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head) && !agentGateway.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -176,12 +201,11 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   log.info({ url }, 'appliance listening');
 
   let closing: Promise<void> | null = null;
-  return {
-    url,
-    close: () =>
+  const closeThis = (): Promise<void> =>
       (closing ??= (async () => {
         demoCustomers?.stop();
         demoBots?.stop();
+        elevationParts.stop();
         timers.clear();
         await gateway.close();
         await customerGateway.close();
@@ -191,6 +215,21 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
         db.close();
         log.info('appliance stopped');
         log.flush();
-      })()),
+      })());
+  // Status > Restart: close gracefully (consoles are told and reconnect), then open the site again on the same port.
+  let successor: Appliance | null = null;
+  let restarting: Promise<void> | null = null;
+  ctx.restart = () => {
+    restarting ??= (async () => {
+      await closeThis();
+      successor = await createAppliance({ ...opts, host, port });
+    })().catch((err: unknown) => console.error('appliance restart failed', err));
+  };
+  return {
+    url,
+    close: async () => {
+      await restarting;
+      await (successor ? successor.close() : closeThis());
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { AuthService } from './domain/auth.js';
 import type { Clock } from './domain/clock.js';
 import type { RepConnectionLoss } from './domain/connection-loss.js';
 import type { CustomerService } from './domain/customers.js';
+import type { DesktopConsoleService } from './domain/desktop-console.js';
 import type { EndpointHub } from './domain/endpoints.js';
 import type { EventBus } from './domain/event-bus.js';
 import type { ExternalReps } from './domain/external.js';
@@ -21,8 +22,18 @@ import type { SessionService } from './domain/sessions.js';
 import type { SessionView } from './domain/session-view.js';
 import type { TeamChatService } from './domain/team-chat.js';
 import type { Logger } from './log.js';
+import type { ApiAccountService } from './domain/api-accounts.js';
+import type { CommandApi } from './domain/command-api.js';
+import type { RecordingFiles, ReportService } from './domain/reports.js';
+import type { ShellRecordings } from './shell/recordings.js';
 
 export interface AppContext {
+  /** /login: Users (accounts, permissions), Teams and Issues, site settings (Security, Support Portal, time zone). */
+  userAdmin: import('./domain/user-admin.js').UserAdmin;
+  teamAdmin: import('./domain/team-admin.js').TeamAdmin;
+  siteSettings: import('./domain/site-settings.js').SiteSettings;
+  /** Status > Restart: closes the appliance gracefully and opens it again on the same address (absent when embedded without a restart hook). */
+  restart?: () => void;
   repos: Repositories;
   /** Connected machines (agents and emulated endpoints) behind Jump Items and sessions. */
   endpoints: EndpointHub;
@@ -41,6 +52,8 @@ export interface AppContext {
   repLoss: RepConnectionLoss;
   teamChat: TeamChatService;
   repLogout: RepLogout;
+  /** The desktop console: web → desktop hand-off tokens, update tokens, the served console version. */
+  desktop: DesktopConsoleService;
   view: SessionView;
   presence: Presence;
   bus: EventBus;
@@ -52,4 +65,11 @@ export interface AppContext {
   dataDir?: string;
   /** Requests carrying this header value come from the desktop shell that embeds us. */
   launchSecret: string | null;
+  /** Integration APIs and Reports (http/api/): API accounts, the command API's rules, session reports; absent in hand-built test contexts. */
+  integration?: { apiAccounts: ApiAccountService; commandApi: CommandApi; reports: ReportService; recordingFiles: RecordingFiles };
+  /** Command-shell recordings (asciicast + transcript); absent in hand-built test contexts. */
+  recordings?: ShellRecordings;
+  /** Elevate (click-to-chat → full client → elevated) and Support Buttons; absent in hand-built test contexts. */
+  elevation?: import('./domain/elevation-service.js').ElevationService;
+  supportButtons?: import('./domain/support-button-service.js').SupportButtonService;
 }

@@ -28,6 +28,9 @@ const SiteStatus = z.object({
     jumpClientsUsed: z.number().int(),
   }),
   loggedInReps: z.array(LoggedInRep),
+  /** Endpoint Credential Managers connected to the site (issue 8 connects them). */
+  ecmClients: z.array(z.object({ name: z.string(), address: z.string(), connectedAt: z.string() })).default([]),
+  canRestart: z.boolean().default(false),
 });
 export type SiteStatus = z.infer<typeof SiteStatus>;
 
@@ -44,7 +47,7 @@ const UserRow = z.object({
 });
 export type UserRow = z.infer<typeof UserRow>;
 
-const TeamRow = z.object({ id: z.number().int(), name: z.string(), members: z.number().int() });
+const TeamRow = z.object({ id: z.number().int(), name: z.string(), members: z.array(z.unknown()) });
 export type TeamRow = z.infer<typeof TeamRow>;
 
 export interface Credentials {

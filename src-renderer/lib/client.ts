@@ -41,6 +41,8 @@ export type SocketFactory = (url: string, on: SocketHandlers) => SocketLike;
 
 export const browserSocket: SocketFactory = (url, on) => {
   const ws = new WebSocket(url);
+  // Screen-sharing frames arrive as binary messages (onBinary).
+  ws.binaryType = 'arraybuffer';
   ws.onopen = () => on.open();
   ws.onmessage = (e: MessageEvent) => on.message(e.data);
   ws.onclose = (e: CloseEvent) => on.close(e.code, e.reason);
@@ -134,6 +136,7 @@ export class ConsoleClient {
   private readonly inFlight = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly statusListeners = new Set<(s: LinkStatus) => void>();
+  private readonly binaryListeners = new Set<(data: Uint8Array) => void>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private everOnline = false;
   private stopped = false;
@@ -205,6 +208,12 @@ export class ConsoleClient {
     const l = fn as Listener;
     set.add(l);
     return () => set.delete(l);
+  }
+
+  /** Subscribes to the appliance's binary messages (screen-sharing frames); returns the unsubscribe function. */
+  onBinary(fn: (data: Uint8Array) => void): () => void {
+    this.binaryListeners.add(fn);
+    return () => this.binaryListeners.delete(fn);
   }
 
   /** Subscribes to link status changes (called at once with the current status). */
@@ -311,6 +320,11 @@ export class ConsoleClient {
   }
 
   private onMessage(data: unknown): void {
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      for (const l of [...this.binaryListeners]) l(bytes);
+      return;
+    }
     if (typeof data !== 'string') return;
     let raw: unknown;
     try {

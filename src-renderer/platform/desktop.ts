@@ -22,5 +22,9 @@ export function createDesktopPlatform(api: RepConsoleApi): Platform {
     forgetLogin: () => save(null),
     dropStaleLogin: () => save(null),
     notify: (title, body) => api.notify(title, body),
+    // Optional in the bridge (an older preload lacks them): offered only when the preload has them.
+    ...(api.setWaitingCount ? { setWaitingCount: (n: number) => api.setWaitingCount?.(n) } : {}),
+    ...(api.saveFile ? { saveFile: api.saveFile.bind(api) } : {}),
+    ...(api.openFiles ? { openFiles: api.openFiles.bind(api) } : {}),
   };
 }

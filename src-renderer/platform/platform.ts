@@ -26,4 +26,12 @@ export interface Platform {
   dropStaleLogin(): Promise<void>;
   /** A system notification (desktop); the browser relies on the in-page popup. */
   notify(title: string, body: string): void;
+  /** Desktop only: the count of waiting sessions on the badge / tray / title. */
+  setWaitingCount?(waiting: number): void;
+  /**
+   * Desktop only (absent in the browser, which downloads and picks files itself): the native save
+   * dialog for a file from the remote computer or a screenshot, and the native open dialog for uploads.
+   */
+  saveFile?(kind: 'file' | 'screenshot', suggestedName: string, data: Uint8Array): Promise<{ saved: true; fileName: string } | { saved: false }>;
+  openFiles?(): Promise<{ files: { name: string; data: Uint8Array }[]; refused: { name: string; reason: string }[] }>;
 }

@@ -4,10 +4,12 @@
  * site. Skipped, with the reason, where no Electron binary runs (see electron-binary.ts).
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO } from '../helpers/appliance.js';
+import { TestClient } from '../helpers/ws-client.js';
 import { findElectronBinary } from './electron-binary.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -87,7 +89,12 @@ test.describe('desktop console (Electron)', () => {
       const g = globalThis as unknown as PageGlobals;
       return { require: typeof g.require, process: typeof g.process, module: typeof g.module, api: Object.keys(g.repConsole ?? {}).sort() };
     });
-    expect(seen).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', api: ['loadLoginToken', 'notify', 'platform', 'saveLoginToken', 'version'] });
+    expect(seen).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      api: ['keychainStatus', 'loadLoginToken', 'notify', 'openFiles', 'platform', 'saveFile', 'saveLoginToken', 'saveUpdateToken', 'setWaitingCount', 'version'],
+    });
 
     await logIn(page, ana);
     await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
@@ -105,6 +112,22 @@ test.describe('desktop console (Electron)', () => {
     await page.waitForTimeout(1000);
     expect(new URL(page.url()).origin).toBe(origin);
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('a hand-off file opened in a second launch logs the desktop console in and the web console out', async () => {
+    const { page, origin, userData } = await launch();
+    // A web console on the embedded site (a browser tab would do the same), and its hand-off file.
+    const web = await TestClient.connect(origin);
+    await web.call('auth.login', { username: ana.username, password: ana.password, console: 'web' });
+    const file = await web.call('desktop.handoff', {});
+    const path = join(userData, file.fileName);
+    writeFileSync(path, file.text);
+    // The OS opens it with the console: a second instance hands its argv to the running one and quits.
+    const second = spawn(binary.runs ? binary.path : 'false', [mainBundle, '--', path], { env: { ...process.env, REP_CONSOLE_USER_DATA_DIR: userData }, stdio: 'ignore' });
+    await new Promise((resolve) => second.once('exit', resolve));
+    await expect(page.getByRole('button', { name: ana.displayName })).toBeVisible({ timeout: 30_000 });
+    const kicked = await web.until(() => web.events.find((e) => e.event === 'auth.kicked')?.data as { code: string } | undefined, 10_000);
+    expect(kicked.code).toBe('E_AUTH_HANDED_OFF');
   });
 
   test('quitting stops the embedded site', async () => {

@@ -128,8 +128,8 @@ test('a representative sees Status and My Account only, never Users', async ({ p
   await expect(page.getByRole('table').getByRole('cell', { name: 'ana', exact: true })).toHaveCount(0);
 
   await nav.getByRole('link', { name: 'My Account' }).click();
-  const names = page.getByRole('region', { name: 'Your names' });
-  await expect(names.getByText(carla.displayName).first()).toBeVisible();
+  const names = page.getByRole('region', { name: 'Display names' });
+  await expect(names.getByLabel('Private display name')).toHaveValue(carla.displayName);
   await expect(page.getByRole('region', { name: 'Teams' }).getByText('Remote Support')).toBeVisible();
 });
 

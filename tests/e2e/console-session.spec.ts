@@ -68,7 +68,7 @@ test('Accept opens the session: the rep chats with the customer, asks for rights
   // A browser (click-to-chat) session elevates to the full client before any tool.
   const toolPanel = page.getByRole('tabpanel', { name: 'Screen Sharing' });
   await toolPanel.getByRole('button', { name: 'Elevate to the Full Client' }).click();
-  const elevation = await eventOf(cust, 'customer.prompt', (p) => p.kind === 'elevation' && p.state === 'pending');
+  const elevation = await eventOf(cust, 'customer.prompt', (p) => p.kind === 'full_client' && p.state === 'pending');
   await cust.customer('customer.answer', { promptId: elevation.id, allow: true });
 
   // Screen sharing asks the customer; a refusal is said, and the rep may ask again.

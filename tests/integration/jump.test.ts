@@ -169,7 +169,7 @@ describe('jump.start', () => {
   it('a policy that needs someone to allow the session refuses when nobody is at the computer', async () => {
     sql("UPDATE jump_items SET policy_id = (SELECT id FROM jump_policies WHERE code = 'attended-only') WHERE name = 'DC02 – Domain Controller'");
     expect(await refusal(ana.call('jump.start', { itemId: await idOf('DC02 – Domain Controller') }))).toBe('E_JUMP_NOBODY_PRESENT');
-    // Someone is at LT-HR-12: the same policy lets the Jump start.
+    // Someone is at LT-HR-12: the same policy asks them, and the demo user's Allow (a few seconds later) lets the Jump start.
     const { sessionId } = await ana.call('jump.start', { itemId: await idOf('LT-HR-12 (laptop)') });
     await ana.call('session.end', { sessionId });
   });

@@ -7,7 +7,7 @@ describe('jump-client command line', () => {
       '--site', 'http://127.0.0.1:9000/', '--key=abc', '--install-dir', '/opt/jc', '--jc-jump-group', 'jumpgroup:dc-servers',
       '--jc-tag=db', '--jc-comments', 'rack 4', '--allow-path', '/srv', '--allow-path=/var/log',
     ]);
-    expect(a).toEqual({ site: 'http://127.0.0.1:9000', key: 'abc', installDir: '/opt/jc', jumpGroup: { kind: 'jumpgroup', code: 'dc-servers' }, tag: 'db', comments: 'rack 4', allowPaths: ['/srv', '/var/log'] });
+    expect(a).toEqual({ site: 'http://127.0.0.1:9000', key: 'abc', installDir: '/opt/jc', jumpGroup: { kind: 'jumpgroup', code: 'dc-servers' }, tag: 'db', comments: 'rack 4', allowPaths: ['/srv', '/var/log'], consent: null, presence: null });
     expect(parseJumpClientArgs(['--site', 'https://s.example', '--jc-jump-group', 'user:ana'])).toMatchObject({ key: null, installDir: DEFAULT_INSTALL_DIR, jumpGroup: { kind: 'user', username: 'ana' } });
   });
 
@@ -23,7 +23,15 @@ describe('jump-client command line', () => {
 
 describe('customer command line', () => {
   it('needs the site and the session key', () => {
-    expect(parseCustomerArgs(['--site', 'http://127.0.0.1:1', '--key', '123 456 789', '--name', 'Pat'])).toEqual({ site: 'http://127.0.0.1:1', key: '123 456 789', name: 'Pat', allowPaths: [] });
-    expect(() => parseCustomerArgs(['--site', 'http://127.0.0.1:1'])).toThrow(/--key is required/);
+    expect(parseCustomerArgs(['--site', 'http://127.0.0.1:1', '--key', '123 456 789', '--name', 'Pat'])).toEqual({ site: 'http://127.0.0.1:1', key: '123 456 789', name: 'Pat', allowPaths: [], supportButton: null });
+    expect(() => parseCustomerArgs(['--site', 'http://127.0.0.1:1'])).toThrow(/--key/);
+  });
+});
+
+describe('jump-client prompting flags', () => {
+  it('--consent allow|deny|ignore|ask and --presence present|absent; anything else is refused', () => {
+    expect(parseJumpClientArgs(['--site', 'http://x', '--consent', 'deny', '--presence=present'])).toMatchObject({ consent: 'deny', presence: 'present' });
+    expect(() => parseJumpClientArgs(['--site', 'http://x', '--consent', 'maybe'])).toThrow(/--consent must be allow, deny, ignore or ask/);
+    expect(() => parseJumpClientArgs(['--site', 'http://x', '--presence', 'here'])).toThrow(/--presence must be present or absent/);
   });
 });

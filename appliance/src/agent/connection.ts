@@ -5,13 +5,18 @@
  * refused for good (a bad installer key, an identity the site no longer knows).
  */
 import WebSocket from 'ws';
-import { CodedError, agentEvents, agentMethods, applianceEvents, applianceMethods } from '../protocol/index.js';
+import { CodedError, agentEvents, agentMethods, applianceEvents, applianceMethods, type ApplianceParams, type ConsentAnswer } from '../protocol/index.js';
 import { Backoff } from './backoff.js';
 import { listDirectory } from './files.js';
+import { httpDialer } from './file-dialer.js';
+import { fileHandlers, volumesFromRoots } from './file-handlers.js';
+import { FileStore } from './file-store.js';
 import { Peer } from './peer.js';
 import { PtyShells } from './shell.js';
 import { systemInfo } from './sysinfo.js';
 import { wsTransport } from './transport.js';
+import { agentElevate, elevationAccountFromEnv } from './elevation.js';
+import { supportButtonHandlers } from './support-buttons.js';
 
 export type AgentSidePeer = Peer<typeof applianceMethods, typeof applianceEvents, typeof agentMethods, typeof agentEvents>;
 
@@ -38,6 +43,8 @@ export interface AgentRunnerOptions {
   onReady?: (peer: AgentSidePeer) => void;
   /** The site unpinned this agent's Jump Item: forget the identity (the agent then stops). */
   onUninstalled?: () => void;
+  /** Answers a Jump Policy's "allow this session?" prompt; absent: nobody answers (the Jump is refused as nobody there). */
+  consent?: (q: ApplianceParams<'consent.ask'>) => Promise<ConsentAnswer>;
 }
 
 export function agentSocketUrl(site: string): string {
@@ -55,12 +62,17 @@ export class AgentRunner {
   private wake: (() => void) | null = null;
   private readonly backoff: Backoff;
   readonly shells: PtyShells;
+  /** The administrator account Specific User elevation is checked against (agent/elevation.ts). */
+  private readonly elevationAccount = elevationAccountFromEnv();
+  /** File Transfer within the allowed folders; kept across reconnects so an upload resumes where it stopped. */
+  private readonly files: FileStore;
   /** Why the agent gave up (null while it keeps trying, or after a clean stop). */
   fatal: CodedError | null = null;
 
   constructor(private readonly o: AgentRunnerOptions) {
     this.backoff = o.backoff ?? new Backoff();
-    this.shells = new PtyShells(o.roots[0]);
+    this.files = new FileStore(volumesFromRoots(o.roots));
+    this.shells = new PtyShells(o.roots[0], undefined, () => this.socket?.bufferedAmount ?? 0);
   }
 
   /** Runs until stop() or a fatal refusal; resolves with the process exit code. */
@@ -180,11 +192,19 @@ export class AgentRunner {
           return {};
         },
         'files.list': (p) => listDirectory(p.path, this.o.roots),
+        ...fileHandlers(this.files, httpDialer(this.o.site)),
         'system.info': () => systemInfo(),
+        // Elevate (Specific User against REP_ELEVATION_USER/PASSWORD) and Support Buttons kept as files.
+        'endpoint.elevate': (p) => agentElevate(this.elevationAccount, p),
+        ...supportButtonHandlers(this.o.site),
+        // Jump Policy prompting: the answer the agent was started with (--consent), or nobody answers.
+        'consent.ask': async (q) => ({ answer: this.o.consent ? await this.o.consent(q) : 'none' }),
       },
       events: {
         'shell.input': (d) => this.shells.write(d.channelId, d.data),
         'shell.resize': (d) => this.shells.resize(d.channelId, d.cols, d.rows),
+        'shell.pause': (d) => this.shells.pause(d.channelId),
+        'shell.resume': (d) => this.shells.resume(d.channelId),
         'shell.close': (d) => {
           this.shells.close(d.channelId);
           this.o.log(`shell ${d.channelId} closed`);

@@ -11,6 +11,7 @@ import { CodedError, customerEvents, customerMethods, isErrorCode, type ChatMess
 import { PROMPT_TEXT } from '../domain/sessions.js';
 import type { CustomerArgs } from './args.js';
 import { Backoff } from './backoff.js';
+import { clickInstalledButton } from './support-buttons.js';
 import { AgentRunner } from './connection.js';
 import { resolveRoots } from './files.js';
 import { stderrLog, type RunningAgent } from './jump-client.js';
@@ -58,7 +59,7 @@ export function statusLine(s: CustomerStatus): string {
 
 export async function startCustomer(args: CustomerArgs, io: CustomerIo = { input: process.stdin, print: (l) => process.stdout.write(l + '\n'), log: stderrLog('customer') }): Promise<RunningAgent> {
   const name = args.name ?? safeUsername();
-  const joined = await redeemSessionKey(args.site, args.key, name);
+  const joined = args.supportButton ? await clickInstalledButton(args.site, args.supportButton, name) : await redeemSessionKey(args.site, args.key, name);
   io.print(`Joined as ${name}. ${joined.queueName ? `Queue: ${joined.queueName}.` : ''}`.trim());
   const roots = await resolveRoots(args.allowPaths);
 

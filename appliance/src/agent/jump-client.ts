@@ -10,6 +10,7 @@ import type { JumpClientArgs } from './args.js';
 import { rmSync } from 'node:fs';
 import { configPath, readConfig, sameSite, writeConfig, type JumpClientConfig } from './config.js';
 import { AgentRunner, type AgentSidePeer } from './connection.js';
+import { consentResponder, defaultConsentMode } from './consent.js';
 import { resolveRoots } from './files.js';
 import { endpointOs, privateIp } from './sysinfo.js';
 
@@ -47,7 +48,8 @@ export async function startJumpClient(args: JumpClientArgs, log = stderrLog('jum
   if (!config && !args.key) throw new CodedError('E_BAD_PARAMS', `This Jump Client is not installed yet (${configPath(args.installDir)} is missing): pass --key with an installer key.`);
   const roots = await resolveRoots(args.allowPaths);
   const host = hostname();
-  const presence = detectPresence();
+  const presence = args.presence ?? detectPresence();
+  const consentMode = args.consent ?? defaultConsentMode();
 
   const register = async (peer: AgentSidePeer) => {
     const r = await peer.request('agent.register', {
@@ -70,6 +72,7 @@ export async function startJumpClient(args: JumpClientArgs, log = stderrLog('jum
     roots,
     log,
     fatalCodes: JUMP_CLIENT_FATAL,
+    consent: consentResponder(consentMode, log),
     onUninstalled: () => {
       rmSync(configPath(args.installDir), { force: true });
       config = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError, MAX_FRAME_BYTES, agentEvents, agentMethods, applianceEvents, applianceMethods } from '../protocol/index.js';
-import { Peer, type Transport } from './peer.js';
+import { Peer, type RequestHandlers, type Transport } from './peer.js';
 import { memoryPair } from './transport.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -35,8 +35,9 @@ function pair(timeoutMs = 1000) {
       'files.list': () => ({ path: '/x', roots: ['/x'], entries: [] }),
       // A misbehaving agent: the appliance must not take this answer.
       'system.info': () => ({ hostname: 42 }) as never,
-    },
-    events: { 'shell.input': (d) => void seenByAgent.push(d), 'shell.resize': () => undefined, 'shell.close': () => undefined },
+      // Only these three are exercised here; the agent's other methods answer "unknown" if ever asked.
+    } as Partial<RequestHandlers<typeof applianceMethods>> as RequestHandlers<typeof applianceMethods>,
+    events: { 'shell.input': (d) => void seenByAgent.push(d), 'shell.resize': () => undefined, 'shell.close': () => undefined, 'shell.pause': () => undefined, 'shell.resume': () => undefined },
   });
   return { a, b, appliance, agent, outputs, seenByAgent };
 }

@@ -15,6 +15,20 @@ interface Pty {
   kill(signal?: string): void;
   onData(listener: (data: string) => void): { dispose(): void };
   onExit(listener: (e: { exitCode: number; signal?: number }) => void): { dispose(): void };
+  /** Stops reading the pty: the program blocks once the kernel's buffer is full (flow control). */
+  pause(): void;
+  resume(): void;
+}
+
+/** Why a shell's output is held: the site asked (its console is behind), or our own socket is not draining. */
+type Hold = 'site' | 'link';
+/** Past this many bytes queued on the agent's socket, stop reading the shells until it drains below LINK_LOW. */
+const LINK_HIGH = 1024 * 1024;
+const LINK_LOW = 256 * 1024;
+
+interface OpenPty {
+  pty: Pty;
+  holds: Set<Hold>;
 }
 type Spawn = (file: string, args: string[], opts: { name: string; cols: number; rows: number; cwd: string; env: Record<string, string> }) => Pty;
 
@@ -51,11 +65,14 @@ export function chunks(data: string, max = MAX_SHELL_CHUNK): string[] {
 }
 
 export class PtyShells {
-  private readonly open = new Map<number, Pty>();
+  private readonly open = new Map<number, OpenPty>();
+  private drainTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly cwd: string = homedir(),
     private readonly shell = defaultShell(),
+    /** Bytes queued on the way to the site (the socket's bufferedAmount); 0 where unknown. */
+    private readonly backlog: () => number = () => 0,
   ) {}
 
   get size(): number {
@@ -73,24 +90,60 @@ export class PtyShells {
     } catch (e) {
       throw new CodedError('E_ENDPOINT_UNSUPPORTED', `The shell ${this.shell.file} could not start: ${(e as Error).message}`);
     }
-    this.open.set(channelId, pty);
-    pty.onData((data) => {
+    const entry: OpenPty = { pty, holds: new Set() };
+    this.open.set(channelId, entry);
+    // A pty hands over at most a few KiB per read: gather what arrives within one turn of the event
+    // loop into one message (fewer, larger frames), then split it below the frame cap.
+    let pending = '';
+    const flush = () => {
+      const data = pending;
+      pending = '';
       for (const c of chunks(data)) onData(c);
+      if (this.backlog() > LINK_HIGH) this.holdForLink();
+    };
+    pty.onData((data) => {
+      if (!pending) setImmediate(flush);
+      pending += data;
     });
     pty.onExit(({ exitCode }) => {
-      if (this.open.get(channelId) !== pty) return;
+      if (this.open.get(channelId) !== entry) return;
+      if (pending) flush(); // the last output goes before the exit
       this.open.delete(channelId);
       onExit(exitCode);
     });
   }
 
   write(channelId: number, data: string): void {
-    this.open.get(channelId)?.write(data);
+    this.open.get(channelId)?.pty.write(data);
+  }
+
+  /** The site's console is behind: stop reading this shell until resume(). */
+  pause(channelId: number): void {
+    const e = this.open.get(channelId);
+    if (e) hold(e, 'site');
+  }
+
+  resume(channelId: number): void {
+    const e = this.open.get(channelId);
+    if (e) release(e, 'site');
+  }
+
+  /** Our socket is not draining: hold every shell, then poll until it is below the low mark. */
+  private holdForLink(): void {
+    for (const e of this.open.values()) hold(e, 'link');
+    if (this.drainTimer) return;
+    this.drainTimer = setInterval(() => {
+      if (this.backlog() > LINK_LOW && this.open.size) return;
+      clearInterval(this.drainTimer!);
+      this.drainTimer = null;
+      for (const e of this.open.values()) release(e, 'link');
+    }, 5);
+    this.drainTimer.unref?.();
   }
 
   resize(channelId: number, cols: number, rows: number): void {
     try {
-      this.open.get(channelId)?.resize(cols, rows);
+      this.open.get(channelId)?.pty.resize(cols, rows);
     } catch {
       /* the pty is exiting */
     }
@@ -98,14 +151,28 @@ export class PtyShells {
 
   /** Ends one shell (the rep closed it): no exit is reported for it. */
   close(channelId: number): void {
-    const pty = this.open.get(channelId);
-    if (!pty) return;
+    const e = this.open.get(channelId);
+    if (!e) return;
     this.open.delete(channelId);
-    kill(pty);
+    kill(e.pty);
   }
 
   closeAll(): void {
     for (const id of [...this.open.keys()]) this.close(id);
+  }
+}
+
+function hold(e: OpenPty, why: Hold): void {
+  if (e.holds.size === 0) e.pty.pause();
+  e.holds.add(why);
+}
+
+function release(e: OpenPty, why: Hold): void {
+  if (!e.holds.delete(why) || e.holds.size > 0) return;
+  try {
+    e.pty.resume();
+  } catch {
+    /* the pty is exiting */
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import * as os from 'node:os';
 import type { EndpointOs, EndpointSystemInfo } from '../protocol/index.js';
+import { systemInfoDetails } from './sysinfo-details.js';
 
 export function endpointOs(platform: NodeJS.Platform = process.platform): EndpointOs {
   if (platform === 'win32') return 'windows';
@@ -51,6 +52,7 @@ export async function systemInfo(): Promise<EndpointSystemInfo> {
     info.cpu = { model: [cpu.manufacturer, cpu.brand].filter(Boolean).join(' ') || info.cpu.model, cores: cpu.cores || info.cpu.cores };
     info.memory = { totalBytes: mem.total, freeBytes: mem.available };
     info.disks = disks.slice(0, 32).map((d) => ({ mount: d.mount, sizeBytes: d.size, usedBytes: d.used }));
+    Object.assign(info, await systemInfoDetails(si));
   } catch {
     /* systeminformation missing or failing: Node's view is still true */
   }

@@ -14,6 +14,18 @@ import type { Logger } from '../log.js';
 import { Peer, type Transport } from '../agent/peer.js';
 import { EmulatedShell, HOME_ENTRIES, homeDir, shortHostname, type EmulatedMachine } from './emulated-shell.js';
 import { DEMO_FLEET } from './fleet.js';
+import { emulatedSystemInfo } from './emulated-sysinfo.js';
+import { emulatedEndpointHandlers } from './emulated-elevation.js';
+import type { DataDialer } from '../agent/file-dialer.js';
+import { fileHandlers } from '../agent/file-handlers.js';
+import { FileStore } from '../agent/file-store.js';
+import { sandboxVolumes } from './file-volumes.js';
+
+/** Refuses data links (an emulated fleet started without the appliance's dialer). */
+const NO_DIALER: DataDialer = {
+  pull: () => Promise.reject(new CodedError('E_ENDPOINT_UNSUPPORTED')),
+  push: () => Promise.reject(new CodedError('E_ENDPOINT_UNSUPPORTED')),
+};
 
 type AgentSidePeer = Peer<typeof applianceMethods, typeof applianceEvents, typeof agentMethods, typeof agentEvents>;
 
@@ -39,6 +51,18 @@ export function machineFor(item: JumpItem): EmulatedMachine & { present: boolean
   };
 }
 
+/**
+ * A Jump Policy's prompt on a demo machine: whoever is logged in reads it and clicks Allow after a few
+ * seconds (REP_DEMO_CONSENT_MS, default 2 s, plus up to 1 s that differs per machine); a machine at its
+ * login screen has nobody to ask.
+ */
+export function demoConsent(machine: { hostname: string; user: string | null }, env: NodeJS.ProcessEnv = process.env): Promise<{ answer: 'allow' | 'none' }> {
+  if (machine.user === null) return Promise.resolve({ answer: 'none' });
+  const base = Number(env.REP_DEMO_CONSENT_MS ?? 2000);
+  const jitter = base > 0 ? [...machine.hostname].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1000, 7) : 0;
+  return new Promise((res) => setTimeout(() => res({ answer: 'allow' }), Math.max(0, base) + jitter).unref());
+}
+
 export class EmulatedAgent {
   readonly peer: AgentSidePeer;
   private readonly shells = new Map<number, EmulatedShell>();
@@ -47,6 +71,10 @@ export class EmulatedAgent {
     transport: Transport,
     private readonly machine: EmulatedMachine & { present: boolean },
     private readonly log?: Logger,
+    /** Where the machines' sandbox directories live (their shells' files). */
+    private readonly sandboxRoot?: string,
+    /** File Transfer's data links (the appliance's in-process dialer); without one, transfers are refused. */
+    dialer: DataDialer = NO_DIALER,
   ) {
     this.peer = new Peer(transport, {
       accepts: { methods: applianceMethods, events: applianceEvents },
@@ -62,6 +90,7 @@ export class EmulatedAgent {
               this.shells.delete(p.channelId);
               this.peer.event('shell.exit', { channelId: p.channelId, code });
             },
+            { ...(this.sandboxRoot ? { sandboxRoot: this.sandboxRoot } : {}) },
           );
           this.shells.set(p.channelId, shell);
           // After the answer to shell.open, so the banner arrives on an open channel.
@@ -69,12 +98,20 @@ export class EmulatedAgent {
           return {};
         },
         'files.list': (p) => this.listFiles(p.path),
-        'system.info': () => this.systemInfo(),
+        'system.info': () => emulatedSystemInfo(this.machine),
+        'consent.ask': () => demoConsent(this.machine),
+        ...emulatedEndpointHandlers(this.machine),
+        ...fileHandlers(new FileStore(sandboxVolumes(this.sandboxRoot, machine)), dialer),
       },
       events: {
         'shell.input': (d) => this.shells.get(d.channelId)?.input(d.data),
         'shell.resize': () => undefined,
-        'shell.close': (d) => void this.shells.delete(d.channelId),
+        'shell.close': (d) => {
+          this.shells.get(d.channelId)?.stop();
+          this.shells.delete(d.channelId);
+        },
+        'shell.pause': (d) => this.shells.get(d.channelId)?.pause(),
+        'shell.resume': (d) => this.shells.get(d.channelId)?.resume(),
       },
       onInternalError: (err, method) => this.log?.error({ err, method, hostname: machine.hostname }, 'emulated agent failed'),
     });
@@ -109,23 +146,6 @@ export class EmulatedAgent {
     return { path: rel === '' ? home : `${home}${sep}${rel.slice(1)}`, roots: [home], entries };
   }
 
-  private systemInfo(): EndpointSystemInfo {
-    const m = this.machine;
-    const server = !m.present && m.user !== null;
-    const distro = { windows: server ? 'Microsoft Windows Server 2022 Standard' : 'Microsoft Windows 10 Pro', macos: 'macOS Sonoma', linux: 'Debian GNU/Linux 12 (bookworm)', ios: 'iPadOS', android: 'Android' }[m.os];
-    const release = { windows: '10.0.19045', macos: '14.6.1', linux: '6.1.0-26-amd64', ios: '17.6', android: '14' }[m.os];
-    const gib = 1024 ** 3;
-    return {
-      hostname: shortHostname(m),
-      os: { platform: m.os, distro, release, arch: m.os === 'macos' || m.os === 'ios' || m.os === 'android' ? 'arm64' : 'x64' },
-      cpu: { model: m.os === 'macos' ? 'Apple M2' : 'Intel(R) Core(TM) i7-1165G7 @ 2.80GHz', cores: server ? 16 : 8 },
-      memory: { totalBytes: (server ? 64 : 16) * gib, freeBytes: (server ? 23 : 7) * gib },
-      user: m.user,
-      uptimeSeconds: 3 * 86_400 + 4_211,
-      network: [{ iface: m.os === 'windows' ? 'Ethernet' : m.os === 'macos' ? 'en0' : 'eth0', ip4: m.privateIp, mac: '52:54:00:3a:1c:07' }],
-      disks: [{ mount: m.os === 'windows' ? 'C:' : '/', sizeBytes: 512 * gib, usedBytes: 211 * gib }],
-    };
-  }
 }
 
 /**
@@ -137,13 +157,15 @@ export async function startEmulatedFleet(
   agents: AgentService,
   connect: () => Transport,
   log: Logger,
+  sandboxRoot?: string,
+  dialer?: DataDialer,
 ): Promise<{ count: number; stop: () => void }> {
   const online = new Set(DEMO_FLEET.filter((f) => f.method === 'pinned' && f.status === 'active').map((f) => f.hostname));
   const { items } = repos.jump.search({ search: '', groupId: null, visibleGroupIds: null, ownerIds: [], offset: 0, limit: 10_000 });
   const started: EmulatedAgent[] = [];
   for (const item of items) {
     if (item.method !== 'pinned' || !online.has(item.hostname)) continue;
-    const agent = new EmulatedAgent(connect(), machineFor(item), log);
+    const agent = new EmulatedAgent(connect(), machineFor(item), log, sandboxRoot, dialer);
     try {
       await agent.hello(agents.provisionEmulated(item.id));
       started.push(agent);

@@ -1,10 +1,15 @@
 /**
  * A small emulated command shell for the demo fleet's machines: a line editor (echo, backspace,
- * Ctrl+C) and a handful of commands a rep types first (hostname, whoami, ver / uname, ipconfig /
- * ip addr, dir / ls, echo, cd / pwd, cls / clear, exit), answering like cmd.exe, bash or zsh would,
- * including their "not recognized" / "command not found" for anything else.
+ * Ctrl+C) and the commands a rep types first (hostname, whoami, ver / uname, ipconfig / ip addr,
+ * echo, cls / clear, exit), answering like cmd.exe, bash or zsh would, including their "not
+ * recognized" / "command not found" for anything else. Files are real: cd, pwd, ls / dir, cat /
+ * type, mkdir, touch and `echo … >` work on the machine's sandbox directory and nothing outside it
+ * (sandbox.ts). ping, sleep / timeout and yes run until done or Ctrl+C (emulated-jobs.ts).
  */
 import type { EndpointOs } from '../protocol/index.js';
+import * as fsc from './emulated-fs-commands.js';
+import { pingJob, waitJob, yesJob, type Job } from './emulated-jobs.js';
+import { Sandbox, ensureSandbox, shellHome } from './sandbox.js';
 
 export interface EmulatedMachine {
   hostname: string;
@@ -36,15 +41,71 @@ export function homeDir(m: EmulatedMachine): string {
   return user === 'root' ? '/root' : `/home/${user}`;
 }
 
+export interface EmulatedShellOptions {
+  /** Where the machines' sandbox directories live (default: one below the system's temp folder). */
+  sandboxRoot?: string;
+}
+
 export class EmulatedShell {
   private line = '';
   private done = false;
+  private readonly sandbox: Sandbox;
+  private cwd: string;
+  /** A command still running (ping, sleep, yes): keystrokes other than Ctrl+C wait. */
+  private job: Job | null = null;
+  private paused = false;
 
   constructor(
     private readonly m: EmulatedMachine,
     private readonly out: (data: string) => void,
     private readonly exit: (code: number) => void,
-  ) {}
+    opts: EmulatedShellOptions = {},
+  ) {
+    const home = shellHome(m);
+    this.sandbox = new Sandbox(home, ensureSandbox(opts.sandboxRoot, m), m.os);
+    this.cwd = home;
+  }
+
+  /** Flow control from the appliance: a running `yes` stops printing until resume(). */
+  pause(): void {
+    this.paused = true;
+    this.job?.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.job?.resume();
+  }
+
+  /** The shell was closed: stop whatever runs. */
+  stop(): void {
+    this.done = true;
+    const job = this.job;
+    this.job = null;
+    job?.pause();
+  }
+
+  private get flavour(): fsc.Flavour {
+    return this.windows ? 'cmd' : this.m.os === 'macos' ? 'zsh' : 'bash';
+  }
+
+  private get fs(): fsc.FsContext {
+    return { sandbox: this.sandbox, cwd: this.cwd, flavour: this.flavour };
+  }
+
+  /** The working folder as the prompt shows it (~ for home on bash and zsh). */
+  private get where(): string {
+    const home = this.sandbox.home;
+    if (this.windows) return this.cwd;
+    if (this.cwd === home) return '~';
+    if (this.cwd.startsWith(home + '/')) return this.m.os === 'macos' ? this.cwd.slice(this.cwd.lastIndexOf('/') + 1) : `~${this.cwd.slice(home.length)}`;
+    return this.cwd;
+  }
+
+  private fsRun(r: fsc.FsResult): string {
+    if (r.cwd !== undefined) this.cwd = r.cwd;
+    return r.text;
+  }
 
   start(): void {
     if (this.m.os === 'windows') this.out('Microsoft Windows [Version 10.0.19045.5131]\r\n(c) Microsoft Corporation. All rights reserved.\r\n\r\n');
@@ -59,15 +120,19 @@ export class EmulatedShell {
 
   prompt(): void {
     const m = this.m;
-    if (this.windows) this.out(m.user ? `${homeDir(m)}>` : 'C:\\Windows\\system32>');
-    else if (m.os === 'macos') this.out(`${m.user ?? 'root'}@${shortHostname(m)} ~ % `);
-    else this.out(`${m.user ?? 'root'}@${shortHostname(m)}:~${m.user ? '$' : '#'} `);
+    if (this.windows) this.out(`${this.where}>`);
+    else if (m.os === 'macos') this.out(`${m.user ?? 'root'}@${shortHostname(m)} ${this.where} % `);
+    else this.out(`${m.user ?? 'root'}@${shortHostname(m)}:${this.where}${m.user ? '$' : '#'} `);
   }
 
   /** Keystrokes from the rep. */
   input(data: string): void {
     for (const ch of data) {
       if (this.done) return;
+      if (this.job) {
+        if (ch === '\x03') this.job.interrupt();
+        continue;
+      }
       if (ch === '\r' || ch === '\n') {
         this.out('\r\n');
         const line = this.line;
@@ -101,11 +166,34 @@ export class EmulatedShell {
     if (!line) return this.prompt();
     const [cmd = '', ...args] = line.split(/\s+/);
     const name = this.windows ? cmd.toLowerCase() : cmd;
-    const reply = this.command(name, args, line);
-    if (reply === null) return; // exit
+    let reply: string | null;
+    try {
+      reply = this.command(name, args, line);
+    } catch {
+      reply = this.windows ? 'Access is denied.' : `${this.flavour}: ${cmd}: Input/output error`;
+    }
+    if (reply === null) return; // exit, or a job that prints the prompt when it ends
     if (reply) this.out(reply.replace(/\r?\n/g, '\r\n') + '\r\n');
     if (this.windows) this.out('\r\n');
     this.prompt();
+  }
+
+  /** Starts a long-running command; its end brings the prompt back. */
+  private startJob(make: (io: { out: (d: string) => void; done: () => void }) => Job | string): string | null {
+    const job = make({
+      out: (d) => this.out(d),
+      done: () => {
+        if (this.job !== job) return;
+        this.job = null;
+        if (this.done) return;
+        if (this.windows) this.out('\r\n');
+        this.prompt();
+      },
+    });
+    if (typeof job === 'string') return job;
+    this.job = job;
+    if (this.paused) job.pause();
+    return null;
   }
 
   /** The output of one command line; null when the shell exits. */
@@ -123,14 +211,34 @@ export class EmulatedShell {
         if (this.windows) return m.user ? `${m.domain.toLowerCase()}\\${m.user.toLowerCase()}` : 'nt authority\\system';
         return user!;
       case 'echo': {
+        const written = fsc.echoTo(this.fs, line);
+        if (written) return this.fsRun(written);
         const rest = line.slice(line.indexOf(cmd) + cmd.length).trim();
         if (this.windows && !rest) return 'ECHO is on.';
         return this.windows ? rest : rest.replace(/^(["'])(.*)\1$/, '$2');
       }
       case 'pwd':
-        return this.windows ? this.notFound(cmd) : homeDir(m);
+        return this.windows ? this.notFound(cmd) : this.cwd;
       case 'cd':
-        return this.windows && !args.length ? (m.user ? homeDir(m) : 'C:\\Windows\\system32') : '';
+      case 'chdir':
+        return cmd === 'chdir' && !this.windows ? this.notFound(cmd) : this.fsRun(fsc.cd(this.fs, args));
+      case 'cat':
+        return this.windows ? this.notFound(cmd) : this.fsRun(fsc.show(this.fs, 'cat', args));
+      case 'type':
+        return this.windows ? this.fsRun(fsc.show(this.fs, 'type', args)) : this.notFound(cmd);
+      case 'mkdir':
+      case 'md':
+        return cmd === 'md' && !this.windows ? this.notFound(cmd) : this.fsRun(fsc.mkdir(this.fs, args));
+      case 'touch':
+        return this.windows ? this.notFound(cmd) : this.fsRun(fsc.touch(this.fs, args));
+      case 'ping':
+        return this.startJob((io) => pingJob(args, m.os, io));
+      case 'sleep':
+        return this.windows ? this.notFound(cmd) : this.startJob((io) => waitJob(Number(args[0]) || 0, false, io));
+      case 'timeout':
+        return this.windows ? this.startJob((io) => waitJob(Number(args[args.findIndex((a) => /^\/t$/i.test(a)) + 1] ?? args[0]) || 0, true, io)) : this.notFound(cmd);
+      case 'yes':
+        return this.windows ? this.notFound(cmd) : this.startJob((io) => yesJob(args.join(' '), io));
       case 'cls':
         return this.windows ? '\x1b[2J\x1b[H' : this.notFound(cmd);
       case 'clear':
@@ -148,9 +256,9 @@ export class EmulatedShell {
       case 'ifconfig':
         return this.windows ? this.notFound(cmd) : this.ifconfig();
       case 'dir':
-        return this.windows ? this.dir() : this.notFound(cmd);
+        return this.windows ? this.fsRun(fsc.dir(this.fs, args)) : this.notFound(cmd);
       case 'ls':
-        return this.windows ? this.notFound(cmd) : this.ls(args.some((a) => a.startsWith('-') && a.includes('a')));
+        return this.windows ? this.notFound(cmd) : this.fsRun(fsc.ls(this.fs, args));
       default:
         return this.notFound(cmd);
     }
@@ -193,30 +301,5 @@ export class EmulatedShell {
   private ifconfig(): string {
     const iface = this.m.os === 'macos' ? 'en0' : 'eth0';
     return [`${iface}: flags=8863<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> mtu 1500`, `\tinet ${this.m.privateIp} netmask 0xffffff00 broadcast ${this.m.privateIp.replace(/\.\d+$/, '.255')}`].join('\n');
-  }
-
-  private dir(): string {
-    const m = this.m;
-    const where = m.user ? homeDir(m) : 'C:\\Windows\\system32';
-    const rows = HOME_ENTRIES.map((e) => `11/18/2026  09:12 AM    ${e.dir ? '<DIR>         ' : String(e.size).padStart(14)} ${e.name}`);
-    const files = HOME_ENTRIES.filter((e) => !e.dir);
-    const bytes = files.reduce((n, e) => n + e.size, 0);
-    return [
-      ' Volume in drive C has no label.',
-      ' Volume Serial Number is 4A2C-19F0',
-      '',
-      ` Directory of ${where}`,
-      '',
-      '11/18/2026  09:12 AM    <DIR>          .',
-      '11/18/2026  09:12 AM    <DIR>          ..',
-      ...rows,
-      `               ${files.length} File(s)          ${bytes.toLocaleString('en-US')} bytes`,
-      `               ${HOME_ENTRIES.length - files.length + 2} Dir(s)  48,213,405,696 bytes free`,
-    ].join('\n');
-  }
-
-  private ls(all: boolean): string {
-    const names = HOME_ENTRIES.map((e) => e.name);
-    return (all ? ['.', '..', '.bashrc', '.profile', ...names] : names).join('  ');
   }
 }

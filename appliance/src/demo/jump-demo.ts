@@ -20,6 +20,7 @@ export const DEMO_POLICIES: (Omit<JumpPolicy, 'id'> & { items: string[] })[] = [
     forceEnd: false,
     presentPrompt: 'prompt',
     notPresentPrompt: 'no_prompt',
+    promptTimeoutSeconds: 60,
     items: ['WS-107 Finance – M. Keller', 'WS-115 Finance – J. Novak'],
   },
   {
@@ -32,6 +33,7 @@ export const DEMO_POLICIES: (Omit<JumpPolicy, 'id'> & { items: string[] })[] = [
     forceEnd: true,
     presentPrompt: 'no_prompt',
     notPresentPrompt: 'no_prompt',
+    promptTimeoutSeconds: 60,
     items: ['SQL-PROD-01'],
   },
   {
@@ -44,6 +46,7 @@ export const DEMO_POLICIES: (Omit<JumpPolicy, 'id'> & { items: string[] })[] = [
     forceEnd: false,
     presentPrompt: 'prompt',
     notPresentPrompt: 'prompt',
+    promptTimeoutSeconds: 60,
     items: ['LT-HR-12 (laptop)'],
   },
 ];

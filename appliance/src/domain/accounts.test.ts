@@ -17,9 +17,11 @@ function setup(users: UserRecord[]) {
       byId: (id: number) => byId.get(id) ?? null,
       setPassword: vi.fn((id: number, hash: string) => byId.set(id, { ...byId.get(id)!, passwordHash: hash, passwordIsDefault: false })),
     },
+    accounts: { update: vi.fn() },
+    settings: { get: () => null },
     transaction: <T>(fn: () => T): T => fn(),
-  } as unknown as Pick<Repositories, 'users' | 'transaction'>;
-  const auth = { confirmPassword: vi.fn() };
+  } as unknown as Pick<Repositories, 'users' | 'accounts' | 'settings' | 'transaction'>;
+  const auth = { confirmPassword: vi.fn(), confirmAnswer: vi.fn() };
   return { service: new AccountService(repos, auth), repos, auth, byId };
 }
 

@@ -6,6 +6,7 @@ import { CodedError, type Me } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import { verifyPassword } from './passwords.js';
+import { checkSecondFactor, passwordExpired } from './second-factor.js';
 import { authorize, type Actor } from './permissions.js';
 import type { LoginKind, LoginRecord, Repositories, UserRecord } from './ports.js';
 import { hashToken, newToken } from './tokens.js';
@@ -23,13 +24,13 @@ export interface LoginResult {
 
 export class AuthService {
   constructor(
-    private readonly repos: Pick<Repositories, 'users' | 'logins' | 'settings'>,
+    private readonly repos: Pick<Repositories, 'users' | 'logins' | 'settings' | 'accounts'>,
     private readonly bus: EventBus,
     private readonly clock: Clock,
   ) {}
 
   /** Checks the password (and lockout), then opens a login of the given kind. */
-  login(username: string, password: string, kind: LoginKind): LoginResult {
+  login(username: string, password: string, kind: LoginKind, totp?: string): LoginResult {
     const user = this.repos.users.byUsername(username);
     const now = iso(this.clock);
     if (!user) {
@@ -40,7 +41,9 @@ export class AuthService {
     if (user.lockedUntil && user.lockedUntil > now) throw new CodedError('E_AUTH_LOCKED');
     if (!verifyPassword(password, user.passwordHash)) throw new CodedError(this.recordFailure(user) ? 'E_AUTH_LOCKED' : 'E_AUTH_INVALID');
     if (user.disabled) throw new CodedError('E_AUTH_DISABLED');
+    if (passwordExpired(this.repos.accounts.fields(user.id)?.passwordExpiresAt ?? null, this.clock.now().getTime())) throw new CodedError('E_PASSWORD_EXPIRED');
     if (kind === 'web' && this.repos.settings.get('security.webConsoleEnabled') === 'false') throw new CodedError('E_WEB_CONSOLE_DISABLED');
+    checkSecondFactor(this.repos, user, totp, kind, this.clock.now().getTime(), () => this.recordFailure(user));
     const actor = this.actorFor(user);
     authorize(actor, { kind: kind === 'admin' ? 'admin.login' : 'console.login' });
     this.repos.users.recordLoginSuccess(user.id, now);
@@ -56,6 +59,14 @@ export class AuthService {
     if (!user) throw new CodedError('E_AUTH_TOKEN_INVALID');
     if (user.lockedUntil && user.lockedUntil > iso(this.clock)) throw new CodedError('E_AUTH_LOCKED');
     if (!verifyPassword(password, user.passwordHash)) throw new CodedError(this.recordFailure(user) ? 'E_AUTH_LOCKED' : 'E_PASSWORD_WRONG');
+  }
+
+  /** Checks a security answer like a password: locked accounts are refused, and a wrong answer counts toward the lockout. */
+  confirmAnswer(userId: number, answer: string, answerHash: string): void {
+    const user = this.repos.users.byId(userId);
+    if (!user) throw new CodedError('E_PASSWORD_RESET_UNAVAILABLE');
+    if (user.lockedUntil && user.lockedUntil > iso(this.clock)) throw new CodedError('E_AUTH_LOCKED');
+    if (!verifyPassword(answer, answerHash)) throw new CodedError(this.recordFailure(user) ? 'E_AUTH_LOCKED' : 'E_SECURITY_ANSWER_WRONG');
   }
 
   /** Ends every console login of a user and tells their consoles why; returns how many there were. */
@@ -76,6 +87,7 @@ export class AuthService {
     if (!login || !kinds.includes(login.kind)) throw new CodedError('E_AUTH_TOKEN_INVALID');
     const user = this.repos.users.byId(login.userId);
     if (!user || user.disabled) throw new CodedError('E_AUTH_TOKEN_INVALID');
+    if (login.kind === 'web' && this.repos.settings.get('security.webConsoleEnabled') === 'false') throw new CodedError('E_WEB_CONSOLE_DISABLED');
     return { actor: this.actorFor(user), login };
   }
 

@@ -6,6 +6,17 @@
  * appliance process is process-local state, like the console sockets.
  */
 import type { EndpointFileListing, EndpointSystemInfo } from '../protocol/index.js';
+import type { ConsentAnswer } from '../protocol/index.js';
+import type { EndpointFiles } from './endpoint-files.js';
+import type { InstalledSupportButton } from '../protocol/index.js';
+
+/** What the end user is asked before a Jump starts. */
+export interface ConsentQuestion {
+  repName: string;
+  itemName: string;
+  policyName: string;
+  timeoutSeconds: number;
+}
 
 /** Whether someone is at the endpoint to answer a prompt (attended) — the agent reports it. */
 export type EndpointPresence = 'present' | 'absent' | 'unknown';
@@ -17,6 +28,9 @@ export interface ShellChannel {
   close(): void;
   onData(listener: (data: string) => void): void;
   onExit(listener: (code: number | null) => void): void;
+  /** Flow control: stop sending output until resume() (the rep's console is behind). */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface Endpoint {
@@ -25,13 +39,29 @@ export interface Endpoint {
   readonly hostname: string;
   /** 'agent' for a real process over the network, 'emulated' for the demo fleet. */
   readonly kind: 'agent' | 'emulated';
+  /**
+   * The customer client runs elevated (system service): set by Elevate, read by screen sharing
+   * (privacy screen, disabling customer input, UAC dialogs). Absent = not elevated.
+   */
+  elevated?: boolean;
   presence(): EndpointPresence;
   openShell(size: { cols: number; rows: number }): Promise<ShellChannel>;
   /** System information (hostname, OS, CPU, memory, disks, network), where the endpoint offers it. */
   systemInfo?(): Promise<EndpointSystemInfo>;
   /** One directory within the endpoint's allowed paths ('' = its first root); outside them: E_PATH_NOT_ALLOWED. */
   listFiles?(path: string): Promise<EndpointFileListing>;
+  /** File Transfer (domain/endpoint-files.ts), where the endpoint offers it. */
+  files?: EndpointFiles;
+  /** Asks the person at the endpoint to allow a Jump (Jump Policy prompting); 'none': nobody answered in time. */
+  askConsent?(question: ConsentQuestion): Promise<ConsentAnswer>;
+  /** Elevate: administrator consent from the person there, or credentials the endpoint checks (domain/elevation-service.ts). */
+  elevate?(request: EndpointElevationRequest): Promise<{ account: string }>;
+  /** Support Buttons: put one on the computer (it keeps the token) or take it off. */
+  installSupportButton?(button: InstalledSupportButton): Promise<void>;
+  removeSupportButton?(buttonId: number): Promise<void>;
 }
+
+export type EndpointElevationRequest = { method: 'prompt'; requestedBy: string } | { method: 'specific_user'; username: string; password: string };
 
 export interface EndpointHub {
   /** The connected endpoint behind a Jump Item, or null when nothing answers for it (Offline). */

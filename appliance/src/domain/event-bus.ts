@@ -6,13 +6,15 @@
 import type { JumpItemRecord } from './ports.js';
 import type { ChatMessage, Invitation, JumpItemStatus, Prompt, QueueId, SessionDetail, SessionSummary, TeamChatMessage } from '../protocol/index.js';
 
-export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer'>;
+export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer' | 'endpoint'>;
 
 export type DomainEvent =
   /** A session appeared in or changed in a queue (consoles that may view the queue get it). */
   | { type: 'session.changed'; session: SessionSummary }
   | { type: 'session.removed'; sessionId: string; queueId: QueueId }
-  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' | 'E_AUTH_ENDED_BY_ADMIN' }
+  | { type: 'login.revoked'; userId: number; tokenHashes: string[]; code: 'E_AUTH_KICKED' | 'E_AUTH_TOKEN_INVALID' | 'E_AUTH_ENDED_BY_ADMIN' | 'E_AUTH_HANDED_OFF' | 'E_WEB_CONSOLE_DISABLED' | 'E_AUTH_DISABLED' }
+  /** A user's account changed (permissions, teams, names, disabled): their consoles reload who they are. */
+  | { type: 'user.changed'; userId: number }
   /** A chat line: to the member reps listed, and to the customer when the audience is everyone. */
   | { type: 'session.chat'; message: ChatMessage; recipients: number[] }
   | { type: 'session.state'; state: SessionState; recipients: number[] }

@@ -123,3 +123,13 @@ describe('pinning, unpinning and overriding schedules', () => {
     expect(isAllowed(disabled, { kind: 'jump.start', item: personal(7), reach: reach() })).toBe(false);
   });
 });
+
+describe('editing Jump Policies (/login > Jump Policies)', () => {
+  it('administrators, and users allowed to override Jump Policy schedules; not plain reps, external or disabled users', () => {
+    expect(isAllowed(rep, { kind: 'jumpPolicy.edit' })).toBe(false);
+    expect(isAllowed(actor(1, [], REP_PERMISSIONS, { isAdmin: true }), { kind: 'jumpPolicy.edit' })).toBe(true);
+    expect(isAllowed(actor(2, [], { ...REP_PERMISSIONS, overrideJumpPolicy: true }), { kind: 'jumpPolicy.edit' })).toBe(true);
+    expect(isAllowed(actor(3, [], ALL_PERMISSIONS, { isAdmin: true, disabled: true }), { kind: 'jumpPolicy.edit' })).toBe(false);
+    expect(isAllowed(actor(4, [], ALL_PERMISSIONS, { externalSessionId: 'abc' }), { kind: 'jumpPolicy.edit' })).toBe(false);
+  });
+});

@@ -27,6 +27,8 @@ export class JumpPins {
     private readonly endpoints: Pick<EndpointHub, 'forSession'>,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** A new Jump Client was pinned from this (customer) session: its status follows the customer (jump-pin-presence.ts). */
+    private readonly onPinned: (sessionId: string, itemId: number) => void = () => {},
   ) {}
 
   async pin(actor: Actor, p: Params<'session.pin'>): Promise<{ item: JumpListItem }> {
@@ -53,14 +55,15 @@ export class JumpPins {
 
     const at = this.clock.now().toISOString();
     const where = group ? group.name : `${actor.user.displayName}'s personal list`;
-    const { itemId, say } = this.repos.transaction(() => {
+    const { itemId, created, say } = this.repos.transaction(() => {
       let itemId: number;
+      let created = false;
       if (existing?.method === 'pinned') {
         this.repos.jump.place(existing.id, place, passwordHash);
         itemId = existing.id;
       } else {
         const hostname = facts?.hostname || session.computer || session.customerName;
-        const created = this.repos.jump.create(
+        const item = this.repos.jump.create(
           {
             name: session.computer || facts?.hostname || session.customerName,
             method: 'pinned',
@@ -77,14 +80,16 @@ export class JumpPins {
           },
           at,
         );
-        itemId = created.id;
+        itemId = item.id;
+        created = true;
         if (!session.jumpItemId) this.repos.jump.linkSession(p.sessionId, itemId, null);
       }
       this.repos.sessions.addEvent(p.sessionId, `rep:${actor.user.id}`, 'jump.pin', { itemId, groupId: place.groupId, personal: place.groupId === null, password: passwordHash !== null }, at);
-      return { itemId, say: this.narrator.say(p.sessionId, `${actor.user.displayName} pinned a Jump Client to ${where}${passwordHash ? ', with a password' : ''}.`, at, 'reps') };
+      return { itemId, created, say: this.narrator.say(p.sessionId, `${actor.user.displayName} pinned a Jump Client to ${where}${passwordHash ? ', with a password' : ''}.`, at, 'reps') };
     });
     say();
     this.narrator.state(p.sessionId);
+    if (created) this.onPinned(p.sessionId, itemId);
     const record = this.repos.jump.byId(itemId);
     this.bus.publish({ type: 'jump.item', itemId, item: record });
     return { item: this.jump.view(actor, this.jump.reach(actor), record!) };

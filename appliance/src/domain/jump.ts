@@ -5,7 +5,7 @@
  * every Jump feature through `ctx.jump`.
  */
 import {
-  CodedError, type FrequentJumpItem, type JumpGroup, type JumpGroupEntry, type JumpItemDetail, type JumpListItem, type Params,
+  CodedError, type FrequentJumpItem, type JumpConsentOutcome, type JumpGroup, type JumpGroupEntry, type JumpItemDetail, type JumpListItem, type JumpSessionEnd, type JumpWait, type Params,
 } from '../protocol/index.js';
 import type { Clock } from './clock.js';
 import { authorize, isAllowed, jumpScope, ledUserIds, type Actor, type JumpReach } from './permissions.js';
@@ -13,6 +13,7 @@ import type { JumpItemRecord, Repositories } from './ports.js';
 import { describeSchedule, formatInZone, isOpen, nextOpening } from './jump-schedule.js';
 import type { JumpPins } from './jump-pins.js';
 import type { JumpSessions } from './jump-sessions.js';
+import type { JumpConsent } from './jump-consent.js';
 import type { EndpointHub } from './endpoints.js';
 
 export interface JumpListQuery {
@@ -30,6 +31,7 @@ type Repos = Pick<Repositories, 'jump' | 'jumpPolicies'>;
 export class JumpService {
   private sessions: JumpSessions | null = null;
   private pins: JumpPins | null = null;
+  private consent: JumpConsent | null = null;
 
   constructor(
     private readonly repos: Repos,
@@ -38,9 +40,10 @@ export class JumpService {
   ) {}
 
   /** Wires the parts that start sessions and pin Jump Clients (they need this service to judge access). */
-  attach(sessions: JumpSessions, pins: JumpPins): void {
+  attach(sessions: JumpSessions, pins: JumpPins, consent: JumpConsent | null = null): void {
     this.sessions = sessions;
     this.pins = pins;
+    this.consent = consent;
   }
 
   /** The Jump Group roles and personal lists a rep's rights rest on. */
@@ -152,8 +155,24 @@ export class JumpService {
     };
   }
 
-  start(actor: Actor, p: Params<'jump.start'>): { sessionId: string } {
-    return this.need(this.sessions).start(actor, p);
+  /** Jump, in one call: answers once the session started (after the end user allowed it, when the policy prompts). */
+  start(actor: Actor, p: Params<'jump.start'>): Promise<{ sessionId: string }> {
+    if (this.consent) return this.consent.start(actor, p);
+    return Promise.resolve().then(() => this.need(this.sessions).startNow(actor, p));
+  }
+
+  /** Jump from the console: started, or waiting for the end user (the outcome goes to `notify`). */
+  request(actor: Actor, p: Params<'jump.start'>, notify: (o: JumpConsentOutcome) => void): { sessionId: string | null; waiting: JumpWait | null } {
+    return this.need(this.consent).request(actor, p, notify);
+  }
+
+  cancelRequest(actor: Actor, requestId: string): void {
+    this.need(this.consent).cancel(actor, requestId);
+  }
+
+  /** When a Jump session's Jump Policy ends it (the session header shows it). */
+  sessionEnd(actor: Actor, sessionId: string): { end: JumpSessionEnd | null } {
+    return { end: this.need(this.sessions).scheduledEnd(actor, sessionId) };
   }
 
   pin(actor: Actor, p: Params<'session.pin'>): Promise<{ item: JumpListItem }> {

@@ -12,6 +12,12 @@ export interface Actor {
 
 export type Action =
   | { kind: 'console.login' }
+  /** Web console > Actions > Desktop Representative Console: hand the login to the desktop console. */
+  | { kind: 'console.handoff' }
+  /** A desktop console asks for its update token (first login). */
+  | { kind: 'desktop.updateToken' }
+  /** /login > Status > Upgrade (demo): the update feed serves a newer console. */
+  | { kind: 'site.upgradeDemo' }
   | { kind: 'admin.login' }
   | { kind: 'admin.users.list' }
   | { kind: 'admin.status.view' }
@@ -21,6 +27,12 @@ export type Action =
   | { kind: 'admin.users.setPassword' }
   /** Ending a rep's console login (Status > Logged-in representatives > End). */
   | { kind: 'admin.reps.logout' }
+  /** Users: create, edit, delete accounts, reset failed logins; Teams and Issues. */
+  | { kind: 'admin.users.manage' }
+  /** Management > Security, Support Portal settings, the site's time zone, Restart. */
+  | { kind: 'admin.site.manage' }
+  /** My Account: names, e-mail, photo, two-factor, extended availability. */
+  | { kind: 'account.edit' }
   /** Jump Clients > Mass Deployment Wizard: create, list and revoke Jump Client installers. */
   | { kind: 'jumpClient.deploy' }
   | { kind: 'queue.view'; queueId: QueueId }
@@ -46,13 +58,29 @@ export type Action =
   | { kind: 'session.shell'; role: MemberRole | null }
   | { kind: 'session.systemInfo'; role: MemberRole | null }
   | { kind: 'session.files'; role: MemberRole | null }
+  /** File Transfer: sending files to the endpoint and changing its folders (fileUpload), fetching files from it (fileDownload). */
+  | { kind: 'session.files.upload'; role: MemberRole | null }
+  | { kind: 'session.files.download'; role: MemberRole | null }
+  /** Elevate (full client, administrative rights) and Support Buttons on the session's endpoint: members, not external reps. */
+  | { kind: 'session.elevate'; role: MemberRole | null }
+  | { kind: 'session.supportButton'; role: MemberRole | null }
+  /** A command-shell recording: the rep who opened the shell, or anyone who may view session reports. */
+  | { kind: 'recording.view'; own: boolean }
+  /** Screen sharing on the session's endpoint: viewing (screenView), or mouse and keyboard too (screenControl). */
+  | { kind: 'session.screen'; role: MemberRole | null; control: boolean }
   /** Jump Items: see one, start a session with it, edit it (move, unpin); pin a Jump Client to a group or the personal list. */
   | { kind: 'jump.see'; item: JumpItemRef; reach: JumpReach }
   | { kind: 'jump.start'; item: JumpItemRef; reach: JumpReach }
   | { kind: 'jump.edit'; item: JumpItemRef; reach: JumpReach }
   | { kind: 'jump.pin'; target: { groupId: number } | { personal: true }; reach: JumpReach }
   | { kind: 'jump.unpin'; item: JumpItemRef; reach: JumpReach }
-  | { kind: 'jump.overrideSchedule' };
+  | { kind: 'jump.overrideSchedule' }
+  /** /login > Jump Policies: create, edit, delete Jump Policies (those allowed to may also override their schedules). */
+  | { kind: 'jumpPolicy.edit' }
+  /** Management > API Configuration: API accounts and their secrets. */
+  | { kind: 'admin.apiAccounts.manage' }
+  /** Reports: session reports, their details, recordings and CSV export. */
+  | { kind: 'reports.view' };
 
 /** Every representative permission on: what administrators get. */
 export const ALL_PERMISSIONS: Permissions = {
@@ -119,6 +147,10 @@ export function refusalFor(action: Action): ErrorCode {
       return 'role' in action && action.role === 'owner' ? 'E_SESSION_OWNER_CANNOT_LEAVE' : 'E_SESSION_NOT_MEMBER';
     case 'team.chat':
       return 'E_NOT_TEAM_MEMBER';
+    case 'session.files.upload':
+      return 'E_FILE_UPLOAD_FORBIDDEN';
+    case 'session.files.download':
+      return 'E_FILE_DOWNLOAD_FORBIDDEN';
     default:
       return 'E_FORBIDDEN';
   }
@@ -132,6 +164,11 @@ export function isAllowed(actor: Actor, action: Action): boolean {
   switch (action.kind) {
     case 'console.login':
       return true;
+    case 'console.handoff':
+    case 'desktop.updateToken':
+      return !external;
+    case 'site.upgradeDemo':
+      return user.isAdmin && !external;
     case 'admin.login':
     case 'admin.status.view':
     case 'jump.list':
@@ -161,11 +198,14 @@ export function isAllowed(actor: Actor, action: Action): boolean {
     case 'admin.users.list':
     case 'admin.users.setPassword':
     case 'admin.reps.logout':
+    case 'admin.users.manage':
+    case 'admin.site.manage':
       return user.isAdmin && !external;
     case 'jumpClient.deploy':
       // Administrators, and users allowed to deploy, remove and modify Jump Items.
       return !external && (user.isAdmin || p.jumpManage);
     case 'account.password.change':
+    case 'account.edit':
       return !external;
     case 'queue.view':
     case 'session.accept':
@@ -180,6 +220,18 @@ export function isAllowed(actor: Actor, action: Action): boolean {
       return action.role !== null && p.systemInfo;
     case 'session.files':
       return action.role !== null && (p.fileDownload || p.fileUpload);
+    case 'session.files.upload':
+      return action.role !== null && p.fileUpload;
+    case 'session.files.download':
+      return action.role !== null && p.fileDownload;
+    case 'session.elevate':
+      return (action.role === 'owner' || action.role === 'participant') && p.elevation;
+    case 'session.supportButton':
+      return (action.role === 'owner' || action.role === 'participant') && p.supportButtons;
+    case 'recording.view':
+      return !external && (action.own || user.isAdmin || p.viewReports);
+    case 'session.screen':
+      return action.role !== null && (action.control ? p.screenControl : p.screenView || p.screenControl);
     case 'jump.see':
       return !external && maySeeJumpItem(actor, action.reach, action.item);
     case 'jump.start':
@@ -192,6 +244,28 @@ export function isAllowed(actor: Actor, action: Action): boolean {
       return !external && p.pinJumpClients && action.item.method === 'pinned' && mayEditJumpItem(actor, action.reach, action.item);
     case 'jump.overrideSchedule':
       return !external && p.overrideJumpPolicy;
+    case 'jumpPolicy.edit':
+      return !external && (user.isAdmin || p.overrideJumpPolicy);
+    case 'admin.apiAccounts.manage':
+      return user.isAdmin && !external;
+    case 'reports.view':
+      return !external && (user.isAdmin || p.viewReports);
+  }
+}
+
+/** What an API account may do: read with the command API, change state through it, read reports. */
+export type ApiAction = 'command.read' | 'command.write' | 'reporting';
+
+/** The integration APIs' rule: an enabled account, and the access its administrator gave it. */
+export function apiAllows(account: { enabled: boolean; commandAccess: 'none' | 'read_only' | 'full'; reporting: boolean }, action: ApiAction): boolean {
+  if (!account.enabled) return false;
+  switch (action) {
+    case 'command.read':
+      return account.commandAccess !== 'none';
+    case 'command.write':
+      return account.commandAccess === 'full';
+    case 'reporting':
+      return account.reporting;
   }
 }
 

@@ -165,10 +165,16 @@ export interface JumpRepository {
 }
 
 export interface JumpPolicyRepository {
-  create(policy: Omit<JumpPolicy, 'id'>): JumpPolicy;
+  create(policy: Omit<JumpPolicy, 'id'>, now?: string): JumpPolicy;
   byId(id: number): JumpPolicy | null;
   byCode(code: string): JumpPolicy | null;
   list(): JumpPolicy[];
+  /** Replaces a policy's settings and schedule (its code stays); null when it does not exist. */
+  update(id: number, policy: Omit<JumpPolicy, 'id' | 'code'>, now: string): JumpPolicy | null;
+  /** Deletes a policy; its Jump Items keep no policy. */
+  remove(id: number): boolean;
+  /** How many Jump Items use each policy (by id). */
+  itemCounts(): Map<number, number>;
 }
 
 export interface NewSession {
@@ -313,6 +319,10 @@ export interface TeamChatRepository {
 
 export interface Repositories {
   users: UserRepository;
+  /** /login account administration (0011 fields, photos, two-factor, memberships). */
+  accounts: import('./account-ports.js').AccountRepository;
+  /** Editing teams and issues, the site's uploaded images. */
+  siteAdmin: import('./account-ports.js').SiteAdminRepository;
   teams: TeamRepository;
   issues: IssueRepository;
   jump: JumpRepository;

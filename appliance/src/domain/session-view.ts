@@ -1,5 +1,5 @@
 /** Builds what consoles see of a session (members, invitations, customer) and who should be told. */
-import type { Invitation, SessionDetail } from '../protocol/index.js';
+import type { Invitation, SessionDetail, SessionEndpoint } from '../protocol/index.js';
 import type { CustomerPresence } from './customer-presence.js';
 import type { SessionState } from './event-bus.js';
 import type { InvitationRecord, Repositories } from './ports.js';
@@ -8,11 +8,18 @@ import type { Presence } from './presence.js';
 export const toInvitation = ({ inviterId: _i, stay: _s, ...inv }: InvitationRecord): Invitation => inv;
 
 export class SessionView {
+  /** Describes a session's endpoint and its mode (set by the elevation service once it exists). */
+  private endpointOf: ((sessionId: string) => SessionEndpoint | null) | null = null;
+
   constructor(
     private readonly repos: Pick<Repositories, 'sessions' | 'members' | 'invitations' | 'prompts'>,
     private readonly presence: Presence,
     private readonly customers: CustomerPresence,
   ) {}
+
+  describeEndpointsWith(fn: (sessionId: string) => SessionEndpoint | null): void {
+    this.endpointOf = fn;
+  }
 
   state(sessionId: string): SessionState | null {
     const session = this.repos.sessions.byId(sessionId);
@@ -22,6 +29,7 @@ export class SessionView {
       members: this.repos.members.active(sessionId).map((m) => ({ userId: m.userId, name: m.name, role: m.role, online: this.presence.isOnline(m.userId) })),
       invitations: this.repos.invitations.open(sessionId).map(toInvitation),
       customer: { name: session.customerName, connected: session.status !== 'ended' && this.customers.isConnected(sessionId) },
+      ...this.endpointFor(sessionId),
     };
   }
 
@@ -35,6 +43,11 @@ export class SessionView {
       prompts: this.repos.prompts.list(sessionId),
       myRole,
     };
+  }
+
+  private endpointFor(sessionId: string): { endpoint?: SessionEndpoint } {
+    const endpoint = this.endpointOf?.(sessionId);
+    return endpoint ? { endpoint } : {};
   }
 
   /** The reps currently in the session. */

@@ -19,6 +19,7 @@ export const PROMPT_TEXT: Record<PromptKind, string> = {
   file_transfer: 'transfer files to and from your computer',
   system_info: 'view system information about your computer',
   elevation: 'run the support software with administrative rights',
+  full_client: 'download and run the full customer client',
 };
 
 export class SessionService {

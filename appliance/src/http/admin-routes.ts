@@ -1,13 +1,23 @@
-/** /login's JSON API: log in and out, the signed-in user, My Account's password, Status (and ending a rep's login), Users, Teams. */
+/**
+ * /login's JSON API: log in and out, the signed-in user, passwords, ending a rep's login; the other
+ * areas live in http/admin/ (My Account, Users, Teams and Issues, Status, Security, Support Portal).
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import { toMe } from '../domain/auth.js';
-import { authorize, type Actor } from '../domain/permissions.js';
-import { VERSION } from '../version.js';
+import type { Actor } from '../domain/permissions.js';
 
-export const ADMIN_COOKIE = 'rc_admin';
+import { ADMIN_COOKIE, adminActor } from './admin/actor.js';
+import { registerAccountRoutes } from './admin/account-routes.js';
+import { registerDownloadRoutes } from './admin/download-routes.js';
+import { registerForgotRoutes } from './admin/forgot-routes.js';
+import { registerSiteRoutes } from './admin/site-routes.js';
+import { registerTeamsRoutes } from './admin/teams-routes.js';
+import { registerUsersRoutes } from './admin/users-routes.js';
+
+export { ADMIN_COOKIE };
 
 const LoginBody = z.object({
   username: z.string().min(1).max(64),
@@ -22,26 +32,25 @@ const SetPasswordBody = z.object({ newPassword: NewPassword });
 const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const actorOf = (req: FastifyRequest): Actor => {
-    const token = req.cookies[ADMIN_COOKIE];
-    if (!token) throw new CodedError('E_AUTH_REQUIRED');
-    try {
-      return ctx.auth.resume(token, ['admin']).actor;
-    } catch {
-      throw new CodedError('E_AUTH_REQUIRED');
-    }
-  };
+  const actorOf = (req: FastifyRequest): Actor => adminActor(ctx, req);
+  registerAccountRoutes(app, ctx);
+  registerDownloadRoutes(app, ctx);
+  registerForgotRoutes(app, ctx);
+  registerUsersRoutes(app, ctx);
+  registerTeamsRoutes(app, ctx);
+  registerSiteRoutes(app, ctx);
 
   app.post('/login/api/login', async (req, reply) => {
     if (ctx.limits.login.blocked(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
     const body = LoginBody.parse(req.body);
     try {
-      const { token, actor } = ctx.auth.login(body.username, body.password, 'admin');
+      const { token, actor } = ctx.auth.login(body.username, body.password, 'admin', body.totp);
       ctx.log.info({ userId: actor.user.id, ip: req.ip }, 'admin login');
       setCookie(reply, req, token);
       return { me: toMe(actor) };
     } catch (e) {
-      ctx.limits.login.fail(`admin:${req.ip}`);
+      // Being asked for the two-factor code is not a failure.
+      if (!(e instanceof CodedError && e.code === 'E_AUTH_TOTP_REQUIRED')) ctx.limits.login.fail(`admin:${req.ip}`);
       if (e instanceof CodedError) ctx.log.warn({ code: e.code, username: body.username, ip: req.ip }, 'admin login refused');
       throw e;
     }
@@ -92,50 +101,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     ctx.repLogout.end(actor, id);
     ctx.log.info({ userId: id, by: actor.user.id, ip: req.ip }, 'console login ended by an administrator');
     return reply.code(204).send();
-  });
-
-  app.get('/login/api/status', async (req) => {
-    authorize(actorOf(req), { kind: 'admin.status.view' });
-    const reps = ctx.presence.list().map((p) => {
-      const u = ctx.repos.users.byId(p.userId);
-      const open = ctx.repos.sessions.openInQueues([`personal:${p.userId}`]).filter((s) => s.ownerId === p.userId).length;
-      return { userId: p.userId, username: u?.username ?? '', displayName: u?.displayName ?? '', console: p.console, loggedInAt: p.loggedInAt, sessionCount: open };
-    });
-    return {
-      version: VERSION,
-      timeZone: ctx.repos.settings.get('site.timeZone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      hostname: req.headers.host ?? '',
-      startedAt: ctx.startedAt,
-      licence: {
-        namedUsers: 50,
-        usersUsed: ctx.repos.users.count(),
-        jumpClientsAllowed: 1000,
-        jumpClientsUsed: ctx.repos.jump.countActive(),
-      },
-      loggedInReps: reps,
-    };
-  });
-
-  app.get('/login/api/users', async (req) => {
-    authorize(actorOf(req), { kind: 'admin.users.list' });
-    return {
-      users: ctx.repos.users.list().map((u) => ({
-        id: u.id,
-        username: u.username,
-        displayName: u.displayName,
-        publicDisplayName: u.publicDisplayName,
-        isAdmin: u.isAdmin,
-        disabled: u.disabled,
-        failedLogins: u.failedLogins,
-        lastLoginAt: u.lastLoginAt,
-        teams: ctx.repos.users.memberships(u.id).map((m) => ({ id: m.teamId, name: m.teamName, role: m.role })),
-      })),
-    };
-  });
-
-  app.get('/login/api/teams', async (req) => {
-    actorOf(req);
-    return { teams: ctx.repos.teams.list().map((t) => ({ id: t.id, name: t.name, members: ctx.repos.teams.memberCount(t.id) })) };
   });
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
+import { portalSettings } from '../domain/site-settings.js';
 import { CONSOLE_COOKIE } from './console-routes.js';
 import { CUSTOMER_COOKIE } from './start-session.js';
 
@@ -27,6 +28,7 @@ const JoinBody = z
 
 export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/portal', async () => {
+    const shown = portalSettings(ctx.repos.settings);
     const reps = ctx.presence
       .list()
       .map((p) => ctx.repos.users.byId(p.userId))
@@ -36,13 +38,21 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
       siteName: ctx.repos.settings.get('site.name') ?? 'Support',
       reps,
       issues: ctx.repos.issues.list().map((i) => ({ id: i.id, codeName: i.codeName, description: i.description, teamName: i.teamName })),
-      startMethods: { repList: true, sessionKey: true, issueSubmission: true, connect: reps.length > 0 },
+      // Support Portal settings (/login): which start methods show; the chat banner the customer's chat window shows.
+      startMethods: { repList: shown.showRepList, sessionKey: shown.showSessionKey, issueSubmission: shown.showIssues, connect: shown.showConnect && reps.length > 0 },
+      clickToChat: shown.clickToChat,
+      chatBanner: '/api/portal/banner.bmp',
     };
   });
 
   app.post('/api/portal/sessions', async (req, reply) => {
     if (!ctx.limits.portal.attempt(`portal:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');
     const b = JoinBody.parse(req.body);
+    // A start method the administrator hid is refused here too, not only left off the page.
+    const shown = portalSettings(ctx.repos.settings);
+    if ((b.repId !== undefined && !shown.showRepList) || (b.issueId !== undefined && !shown.showIssues) || (b.connect && !shown.showConnect) || (b.sessionKey !== undefined && !shown.showSessionKey)) {
+      throw new CodedError('E_FORBIDDEN', 'That way of starting a session is not offered on this portal.');
+    }
     let route: CustomerRequest['route'];
     let customAttributes: Record<string, string> = {};
     if (b.sessionKey !== undefined || b.accessKey !== undefined) {

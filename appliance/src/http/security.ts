@@ -36,11 +36,17 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Throws E_CSRF for a state-changing request that did not come from our own pages. */
 /** Public endpoints that take form posts from other sites by design (they carry no login). */
-const FORM_ENDPOINTS = new Set(['/api/start_session', '/api/client_script']);
+// /oauth2/token, /api/command and /api/reporting carry client credentials or a bearer token, never a cookie.
+const FORM_ENDPOINTS = new Set(['/api/start_session', '/api/client_script', '/oauth2/token', '/api/command', '/api/reporting']);
 
 export function checkCsrf(req: FastifyRequest): void {
   if (!UNSAFE.has(req.method)) return;
   if (FORM_ENDPOINTS.has(req.url.split('?')[0]!)) return;
+  // File Transfer byte streams (http/file-routes.ts): raw bytes, authorized by a one-time token in the URL or a header.
+  if (/^\/(console\/api|agent)\/files\//.test(req.url)) {
+    if (!isSameOrigin(req.headers.origin, req.headers.host)) throw new CodedError('E_CSRF');
+    return;
+  }
   const type = String(req.headers['content-type'] ?? '');
   if (!type.startsWith('application/json')) throw new CodedError('E_CSRF');
   if (!isSameOrigin(req.headers.origin, req.headers.host)) throw new CodedError('E_CSRF');

@@ -7,13 +7,19 @@ import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerInstallerRoutes } from './installer-routes.js';
+import { registerJumpPolicyRoutes } from './jump-policy-routes.js';
 import { registerClientScript } from './client-script-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
+import { registerFileRoutes } from './file-routes.js';
+import { registerDesktopRoutes } from './desktop-routes.js';
 import { sendError } from './errors.js';
 import { registerPages } from './pages.js';
+import { registerIntegrationApis } from './api/index.js';
 import { registerPortalRoutes } from './portal-routes.js';
+import { registerRecordingRoutes } from './recording-routes.js';
 import { checkCsrf, securityHeaders } from './security.js';
 import { registerStartSession } from './start-session.js';
+import { registerSupportButtonRoutes } from './support-button-routes.js';
 
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 
@@ -46,10 +52,16 @@ export async function buildHttpServer(ctx: AppContext, opts: { rendererDir: stri
   app.get('/healthz', async () => ({ ok: true }));
   registerAdminRoutes(app, ctx);
   await registerInstallerRoutes(app, ctx);
+  await registerJumpPolicyRoutes(app, ctx);
   registerConsoleRoutes(app, ctx);
+  await registerFileRoutes(app, ctx);
+  registerRecordingRoutes(app, ctx);
+  registerDesktopRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  registerSupportButtonRoutes(app, ctx);
   await registerStartSession(app, ctx);
   await registerClientScript(app, ctx);
+  await registerIntegrationApis(app, ctx);
   await registerPages(app, opts.rendererDir);
   return app;
 }

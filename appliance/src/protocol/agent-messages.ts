@@ -7,6 +7,10 @@
  */
 import { z } from 'zod';
 import { EndpointOs } from './models.js';
+import { shellFlowEvents } from './shell-messages.js';
+import { endpointMethods } from './elevation-messages.js';
+import { consentApplianceMethods } from './jump-consent.js';
+import { fileAgentMethods } from './file-messages.js';
 
 const Empty = z.object({}).strict();
 
@@ -126,6 +130,19 @@ export const EndpointFileListing = z.object({
 });
 export type EndpointFileListing = z.infer<typeof EndpointFileListing>;
 
+/** The System Info tool's further categories (optional: older agents send only the basics above). */
+const SystemInfoDetails = z.object({
+  system: z.object({ manufacturer: z.string(), model: z.string(), serial: z.string(), bios: z.string() }).partial().optional(),
+  cpuDetails: z.object({ speedGHz: z.number(), threads: z.number().int(), loadPercent: z.number() }).partial().optional(),
+  swap: z.object({ totalBytes: z.number(), freeBytes: z.number() }).optional(),
+  timezone: z.string().optional(),
+  diskDetails: z.array(z.object({ mount: z.string(), fsType: z.string(), device: z.string() })).max(64).optional(),
+  networkDetails: z.array(z.object({ iface: z.string(), ip6: z.string(), speedMbps: z.number().nullable(), up: z.boolean() })).max(64).optional(),
+  processes: z.array(z.object({ pid: z.number().int(), name: z.string(), user: z.string(), cpuPercent: z.number(), memBytes: z.number() })).max(500).optional(),
+  services: z.array(z.object({ name: z.string(), running: z.boolean(), startup: z.string() })).max(500).optional(),
+  users: z.array(z.object({ name: z.string(), terminal: z.string(), loggedInAt: z.string() })).max(100).optional(),
+});
+
 export const EndpointSystemInfo = z.object({
   hostname: z.string(),
   os: z.object({ platform: EndpointOs, distro: z.string(), release: z.string(), arch: z.string() }),
@@ -136,6 +153,7 @@ export const EndpointSystemInfo = z.object({
   uptimeSeconds: z.number(),
   network: z.array(z.object({ iface: z.string(), ip4: z.string(), mac: z.string() })),
   disks: z.array(z.object({ mount: z.string(), sizeBytes: z.number(), usedBytes: z.number() })),
+  ...SystemInfoDetails.shape,
 });
 export type EndpointSystemInfo = z.infer<typeof EndpointSystemInfo>;
 
@@ -152,6 +170,9 @@ export const applianceMethods = {
     result: EndpointFileListing,
   },
   'system.info': { params: Empty, result: EndpointSystemInfo },
+  ...endpointMethods,
+  ...consentApplianceMethods,
+  ...fileAgentMethods,
 } as const;
 
 export type ApplianceMethodName = keyof typeof applianceMethods;
@@ -164,6 +185,7 @@ export function isApplianceMethodName(name: string): name is ApplianceMethodName
 
 /** Events the appliance sends the agent: keystrokes, size changes and the end of a shell. */
 export const applianceEvents = {
+  ...shellFlowEvents,
   'shell.input': z.object({ channelId: ShellChannelId, data: ShellData }),
   'shell.resize': z.object({ channelId: ShellChannelId, cols: ShellCols, rows: ShellRows }),
   'shell.close': z.object({ channelId: ShellChannelId }),

@@ -2,6 +2,13 @@
  * Stable error codes, one place. Every refusal the appliance sends (over WebSocket or HTTP) carries
  * one of these codes plus a human message. UIs switch on the code and show the message.
  */
+import { SCREEN_ERRORS } from './screen-errors.js';
+import { FILE_ERRORS } from './file-errors.js';
+import { ELEVATION_ERRORS } from './elevation-errors.js';
+import { DESKTOP_ERRORS } from './desktop-errors.js';
+import { JUMP_ERRORS } from './jump-errors.js';
+import { API_ERRORS } from './api-errors.js';
+
 export const ERRORS = {
   E_BAD_JSON: 'The message is not valid JSON.',
   E_BAD_ENVELOPE: 'The message does not follow the protocol envelope.',
@@ -66,6 +73,7 @@ export const ERRORS = {
   E_SHELL_NOT_FOUND: 'That command shell is closed.',
   E_SHELL_LIMIT: 'Too many command shells are open in this session. Close one first.',
   E_SHELL_PROMPT_REQUIRED: 'The customer has not allowed a command shell. Ask for permission first.',
+  E_RECORDING_NOT_FOUND: 'There is no such command shell recording, or you may not see it.',
   E_PATH_NOT_ALLOWED: 'That folder is outside the folders the remote computer allows.',
   E_PATH_NOT_FOUND: 'That folder does not exist on the remote computer.',
 
@@ -84,6 +92,39 @@ export const ERRORS = {
   E_INSTALLER_VALIDITY: 'An installer must be valid for at least 10 minutes and at most 1 year.',
   E_INSTALLER_NOT_FOUND: 'That installer does not exist.',
   E_MSI_UNAVAILABLE: 'This site cannot build Windows MSI installers because wixl (msitools) is not installed on the appliance. Use the .cmd file or the command line instead.',
+  // Screen sharing (protocol/screen-errors.ts).
+  ...SCREEN_ERRORS,
+  // File transfer (protocol/file-errors.ts).
+  ...FILE_ERRORS,
+  // Elevate and Support Buttons (protocol/elevation-errors.ts).
+  ...ELEVATION_ERRORS,
+  // The desktop console's hand-off and update feed (protocol/desktop-errors.ts).
+  ...DESKTOP_ERRORS,
+  // Jump prompting and Jump Policies (protocol/jump-errors.ts).
+  ...JUMP_ERRORS,
+  // Integration APIs and Reports (protocol/api-errors.ts).
+  ...API_ERRORS,
+
+  // Accounts and security (/login: My Account, Users, Management > Security, Support Portal).
+  E_TOTP_NOT_ENROLLING: 'Start setting up two-factor authentication first: the code you entered belongs to no pending set-up.',
+  E_TOTP_ENFORCED: 'Two-factor authentication is required on this site, so it cannot be turned off.',
+  E_TOTP_ENROL_REQUIRED: 'This site requires two-factor authentication. Log in to /login and set it up in My Account first.',
+  E_TOTP_NOT_ENABLED: 'Two-factor authentication is not turned on for this account.',
+  E_PASSWORD_EXPIRED: 'Your password has expired. Ask an administrator to set a new one.',
+  E_IMAGE_INVALID: 'The file is not an image the site accepts.',
+  E_IMAGE_TOO_LARGE: 'The image is larger than the site accepts.',
+  E_USER_EXISTS: 'A user with that username already exists.',
+  E_USER_SELF: 'You cannot delete, disable or remove the administrator permission from your own account.',
+  E_USER_HAS_SESSIONS: 'That user still owns open sessions. Wait until they end, or transfer them, before deleting the user.',
+  E_TEAM_NOT_FOUND: 'That team does not exist.',
+  E_TEAM_EXISTS: 'A team with that name or code name already exists.',
+  E_TEAM_IN_USE: 'Portal issues still send customers to that team. Move or delete those issues first.',
+  E_ISSUE_NOT_FOUND: 'That issue does not exist.',
+  E_ISSUE_EXISTS: 'An issue with that code name already exists.',
+  E_TIMEZONE_INVALID: 'That is not a time zone this site knows (use an IANA name such as Europe/Paris).',
+  E_SETTING_INVALID: 'That setting has a value the site cannot use.',
+  E_SECURITY_ANSWER_WRONG: 'The answer to the security question is not correct.',
+  E_PASSWORD_RESET_UNAVAILABLE: 'This account cannot reset its password with a security question. Ask an administrator.',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

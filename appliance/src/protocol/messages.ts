@@ -11,6 +11,14 @@ import {
   ChatAudience, ChatMessage, Directory, ExpiresIn, GeneratedKey, Invitation, MAX_CHAT_CHARS, MySession, Prompt, PromptKind,
   SessionDetail, SessionId, SessionMember,
 } from './session-models.js';
+import { screenEvents, screenMethods } from './screen-stream.js';
+import { fileEvents, fileMethods } from './file-messages.js';
+import { jumpConsentEvents, jumpConsentMethods } from './jump-consent.js';
+import { accountEvents } from './account-events.js';
+import { shellMethods } from './shell-messages.js';
+import { desktopMethods } from './desktop-messages.js';
+import { elevationMethods } from './elevation-messages.js';
+import { SessionEndpoint } from './elevation-models.js';
 
 const Empty = z.object({}).strict();
 const TeamId = z.number().int().positive();
@@ -197,7 +205,7 @@ export const methods = {
   /** Open a command shell on the session's endpoint (Jump Client or the customer's machine); output arrives as session.shell.output. */
   'session.shell.open': {
     params: z.object({ sessionId: SessionId, cols: ShellCols.default(80), rows: ShellRows.default(24) }),
-    result: z.object({ shellId: ShellId }),
+    result: z.object({ shellId: ShellId, recordingId: z.number().int().positive().nullable().default(null) }),
   },
   /** Keystrokes (or pasted text) for one of the rep's shells. */
   'session.shell.input': { params: z.object({ shellId: ShellId, data: ShellData.min(1) }), result: Empty },
@@ -207,6 +215,12 @@ export const methods = {
   'session.systemInfo': { params: z.object({ sessionId: SessionId }), result: EndpointSystemInfo },
   /** One directory of the session's endpoint, within the folders it allows ('' = its first one). */
   'session.files.list': { params: z.object({ sessionId: SessionId, path: z.string().max(4096).default('') }), result: EndpointFileListing },
+  ...screenMethods,
+  ...fileMethods,
+  ...jumpConsentMethods,
+  ...shellMethods,
+  ...desktopMethods,
+  ...elevationMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -236,6 +250,8 @@ export const events = {
     members: z.array(SessionMember),
     invitations: z.array(Invitation),
     customer: z.object({ name: z.string(), connected: z.boolean() }),
+    /** The session's endpoint and its mode (click-to-chat, full client, elevated). */
+    endpoint: SessionEndpoint.optional(),
   }),
   /** A permission prompt was asked or answered. */
   'session.prompt': Prompt,
@@ -251,6 +267,10 @@ export const events = {
   'jump.status': z.object({ itemId: z.number().int(), status: JumpItemStatus }),
   /** A Jump Item the rep sees changed (pinned, moved, started: last accessed); item null: removed or no longer visible. */
   'jump.item': z.object({ itemId: z.number().int(), item: JumpListItem.nullable() }),
+  ...screenEvents,
+  ...fileEvents,
+  ...jumpConsentEvents,
+  ...accountEvents,
 } as const;
 
 export type EventName = keyof typeof events;

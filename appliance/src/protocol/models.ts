@@ -164,6 +164,8 @@ export const JumpPolicy = z.object({
   presentPrompt: JumpPromptRule,
   /** Customer Not Present Session Policy: nobody is at the endpoint. */
   notPresentPrompt: JumpPromptRule,
+  /** How long the person at the endpoint has to answer the prompt; no answer: nobody is there to allow it. */
+  promptTimeoutSeconds: z.number().int().min(10).max(600),
 });
 export type JumpPolicy = z.infer<typeof JumpPolicy>;
 

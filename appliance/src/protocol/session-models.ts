@@ -1,6 +1,7 @@
 /** Shapes of a running session as a console sees it: members, chat, invitations, prompts. */
 import { z } from 'zod';
 import { QueueId, SessionSummary } from './models.js';
+import { SessionEndpoint } from './elevation-models.js';
 
 export const SessionId = z.string().regex(/^[0-9a-f]{32}$/);
 
@@ -46,7 +47,7 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const PromptKind = z.enum(['screen_view', 'screen_control', 'command_shell', 'file_transfer', 'system_info', 'elevation']);
+export const PromptKind = z.enum(['screen_view', 'screen_control', 'command_shell', 'file_transfer', 'system_info', 'elevation', 'full_client']);
 export type PromptKind = z.infer<typeof PromptKind>;
 
 export const PromptState = z.enum(['pending', 'allowed', 'refused', 'cancelled']);
@@ -69,6 +70,8 @@ export const SessionDetail = z.object({
   messages: z.array(ChatMessage),
   prompts: z.array(Prompt),
   customer: z.object({ name: z.string(), connected: z.boolean() }),
+  /** The session's endpoint and its mode (click-to-chat, full client, elevated). */
+  endpoint: SessionEndpoint.optional(),
   myRole: MemberRole,
 });
 export type SessionDetail = z.infer<typeof SessionDetail>;

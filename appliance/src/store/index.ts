@@ -12,12 +12,16 @@ import { SqliteSessionRepository } from './sessions.js';
 import { SqliteTeamChatRepository } from './team-chat.js';
 import { SqliteIssueRepository, SqliteTeamRepository } from './teams.js';
 import { SqliteUserRepository } from './users.js';
+import { SqliteAccountRepository } from './accounts.js';
+import { SqliteSiteAdminRepository } from './site-admin.js';
 
 export { openDatabase, type Db } from './db.js';
 
 export function sqliteRepositories(db: Db): Repositories {
   return {
     users: new SqliteUserRepository(db),
+    accounts: new SqliteAccountRepository(db),
+    siteAdmin: new SqliteSiteAdminRepository(db),
     teams: new SqliteTeamRepository(db),
     issues: new SqliteIssueRepository(db),
     jump: new SqliteJumpRepository(db),

@@ -13,6 +13,7 @@ interface PolicyRow {
   force_end: number;
   present_prompt: JumpPolicy['presentPrompt'];
   not_present_prompt: JumpPolicy['notPresentPrompt'];
+  prompt_timeout_seconds: number;
 }
 
 interface WindowRow {
@@ -34,14 +35,36 @@ const toWindow = (w: WindowRow): JumpScheduleWindow => ({ days: fromMask(w.days)
 export class SqliteJumpPolicyRepository implements JumpPolicyRepository {
   constructor(private readonly db: Db) {}
 
-  create(p: Omit<JumpPolicy, 'id'>): JumpPolicy {
+  create(p: Omit<JumpPolicy, 'id'>, now: string | null = null): JumpPolicy {
     const info = this.db
-      .prepare('INSERT INTO jump_policies (name, code, description, schedule_enabled, time_zone, force_end, present_prompt, not_present_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(p.name, p.code, p.description, p.scheduleEnabled ? 1 : 0, p.timeZone, p.forceEnd ? 1 : 0, p.presentPrompt, p.notPresentPrompt);
+      .prepare(
+        'INSERT INTO jump_policies (name, code, description, schedule_enabled, time_zone, force_end, present_prompt, not_present_prompt, prompt_timeout_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(p.name, p.code, p.description, p.scheduleEnabled ? 1 : 0, p.timeZone, p.forceEnd ? 1 : 0, p.presentPrompt, p.notPresentPrompt, p.promptTimeoutSeconds, now);
     const id = Number(info.lastInsertRowid);
-    const win = this.db.prepare('INSERT INTO jump_policy_windows (policy_id, days, start_minute, end_minute) VALUES (?, ?, ?, ?)');
-    for (const w of p.windows) win.run(id, toMask(w.days), minutes(w.start), minutes(w.end));
+    this.writeWindows(id, p.windows);
     return this.byId(id)!;
+  }
+
+  update(id: number, p: Omit<JumpPolicy, 'id' | 'code'>, now: string): JumpPolicy | null {
+    const changed = this.db
+      .prepare(
+        'UPDATE jump_policies SET name = ?, description = ?, schedule_enabled = ?, time_zone = ?, force_end = ?, present_prompt = ?, not_present_prompt = ?, prompt_timeout_seconds = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(p.name, p.description, p.scheduleEnabled ? 1 : 0, p.timeZone, p.forceEnd ? 1 : 0, p.presentPrompt, p.notPresentPrompt, p.promptTimeoutSeconds, now, id).changes;
+    if (!changed) return null;
+    this.db.prepare('DELETE FROM jump_policy_windows WHERE policy_id = ?').run(id);
+    this.writeWindows(id, p.windows);
+    return this.byId(id);
+  }
+
+  remove(id: number): boolean {
+    return this.db.prepare('DELETE FROM jump_policies WHERE id = ?').run(id).changes === 1;
+  }
+
+  itemCounts(): Map<number, number> {
+    const rows = this.db.prepare<[], { id: number; n: number }>('SELECT policy_id AS id, COUNT(*) AS n FROM jump_items WHERE policy_id IS NOT NULL GROUP BY policy_id').all();
+    return new Map(rows.map((r) => [r.id, r.n]));
   }
 
   byId(id: number): JumpPolicy | null {
@@ -55,7 +78,12 @@ export class SqliteJumpPolicyRepository implements JumpPolicyRepository {
   }
 
   list(): JumpPolicy[] {
-    return this.db.prepare<[], PolicyRow>('SELECT * FROM jump_policies ORDER BY name').all().map((r) => this.toPolicy(r));
+    return this.db.prepare<[], PolicyRow>('SELECT * FROM jump_policies ORDER BY name COLLATE NOCASE, id').all().map((r) => this.toPolicy(r));
+  }
+
+  private writeWindows(policyId: number, windows: readonly JumpScheduleWindow[]): void {
+    const win = this.db.prepare('INSERT INTO jump_policy_windows (policy_id, days, start_minute, end_minute) VALUES (?, ?, ?, ?)');
+    for (const w of windows) win.run(policyId, toMask(w.days), minutes(w.start), minutes(w.end));
   }
 
   private toPolicy(r: PolicyRow): JumpPolicy {
@@ -71,6 +99,7 @@ export class SqliteJumpPolicyRepository implements JumpPolicyRepository {
       forceEnd: r.force_end === 1,
       presentPrompt: r.present_prompt,
       notPresentPrompt: r.not_present_prompt,
+      promptTimeoutSeconds: r.prompt_timeout_seconds,
     };
   }
 }

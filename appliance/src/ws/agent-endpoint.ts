@@ -6,7 +6,11 @@
 import {
   CodedError, MAX_SHELL_CHUNK, agentEvents, agentMethods, applianceEvents, applianceMethods, type EndpointFileListing, type EndpointSystemInfo,
 } from '../protocol/index.js';
-import type { Endpoint, EndpointPresence, ShellChannel } from '../domain/endpoints.js';
+import type { ConsentQuestion, Endpoint, EndpointPresence, ShellChannel } from '../domain/endpoints.js';
+import type { ConsentAnswer } from '../protocol/index.js';
+import type { EndpointElevationRequest } from '../domain/endpoints.js';
+import type { InstalledSupportButton } from '../protocol/index.js';
+import type { EndpointFiles } from '../domain/endpoint-files.js';
 import type { Peer } from '../agent/peer.js';
 
 export type ApplianceSidePeer = Peer<typeof agentMethods, typeof agentEvents, typeof applianceMethods, typeof applianceEvents>;
@@ -32,6 +36,14 @@ class AgentShellChannel implements ShellChannel {
 
   resize(cols: number, rows: number): void {
     if (!this.ended) this.peer.event('shell.resize', { channelId: this.channelId, cols, rows });
+  }
+
+  pause(): void {
+    if (!this.ended) this.peer.event('shell.pause', { channelId: this.channelId });
+  }
+
+  resume(): void {
+    if (!this.ended) this.peer.event('shell.resume', { channelId: this.channelId });
   }
 
   close(): void {
@@ -66,6 +78,8 @@ export class AgentEndpoint implements Endpoint {
   private readonly channels = new Map<number, AgentShellChannel>();
   private nextChannel = 1;
   private presenceValue: EndpointPresence;
+  /** File Transfer over this agent (set by the gateway: ws/agent-files.ts). */
+  files?: EndpointFiles;
 
   constructor(
     private readonly peer: ApplianceSidePeer,
@@ -106,6 +120,26 @@ export class AgentEndpoint implements Endpoint {
 
   listFiles(path: string): Promise<EndpointFileListing> {
     return this.peer.request('files.list', { path });
+  }
+
+  async elevate(request: EndpointElevationRequest): Promise<{ account: string }> {
+    // A person may take a while to read a consent prompt.
+    const r = await this.peer.request('endpoint.elevate', request, request.method === 'prompt' ? 120_000 : undefined);
+    return { account: r.account };
+  }
+
+  async installSupportButton(button: InstalledSupportButton): Promise<void> {
+    await this.peer.request('supportButton.install', button);
+  }
+
+  async removeSupportButton(buttonId: number): Promise<void> {
+    await this.peer.request('supportButton.remove', { buttonId });
+  }
+
+  /** Jump Policy prompting: the agent asks its user; the answer must come within the policy's timeout (plus the round trip). */
+  async askConsent(q: ConsentQuestion): Promise<ConsentAnswer> {
+    const { answer } = await this.peer.request('consent.ask', q, q.timeoutSeconds * 1000 + 5000);
+    return answer;
   }
 
   /** shell.output from the agent. */

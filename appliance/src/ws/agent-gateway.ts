@@ -17,6 +17,8 @@ import { Peer, type Transport } from '../agent/peer.js';
 import { memoryPair, wsTransport } from '../agent/transport.js';
 import { REPLACED, UNINSTALLED } from '../agent/connection.js';
 import { AgentEndpoint, type ApplianceSidePeer } from './agent-endpoint.js';
+import { AgentFiles } from './agent-files.js';
+import { fileLinks } from './file-links.js';
 
 export const AGENT_WS_PATH = '/ws/agent';
 const PING_MS = 30_000;
@@ -138,6 +140,7 @@ export class AgentGateway {
           const session = limited(() => this.app.customers.sessionFor(p.customerToken));
           if (session.status === 'ended') throw new CodedError('E_SESSION_ENDED');
           const endpoint = new AgentEndpoint(peer, null, p.hostname, 'agent', p.presence);
+          endpoint.files = new AgentFiles(peer, fileLinks(this.app));
           conn.endpoint = endpoint;
           conn.sessionId = session.id;
           conn.unregister = this.app.endpoints.register(endpoint);
@@ -176,6 +179,7 @@ export class AgentGateway {
     }
     conn.agent = agent;
     conn.endpoint = new AgentEndpoint(conn.peer, item.id, hostname ?? item.hostname, conn.emulated ? 'emulated' : 'agent', presence);
+    conn.endpoint.files = new AgentFiles(conn.peer, fileLinks(this.app));
     conn.unregister = this.app.endpoints.register(conn.endpoint);
     this.byAgent.set(agent.id, conn);
     if (!registered) this.agents.connected(agent, hostname && hostname !== agent.hostname ? hostname : undefined);

@@ -9,6 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CodedError, ERRORS, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
 import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
+import { toMe } from '../domain/auth.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
 import { isAllowed } from '../domain/permissions.js';
@@ -166,6 +167,15 @@ export class ConsoleGateway {
           c.login = null;
           this.app.presence.disconnected(e.userId);
           c.socket.close(4001, e.code);
+        }
+      } else if (e.type === 'user.changed') {
+        // Permissions act at once: the connection's actor is re-read and the console told who the rep is now.
+        if (c.actor.user.id === e.userId) {
+          const user = this.app.repos.users.byId(e.userId);
+          if (user && !user.disabled) {
+            c.actor = this.app.auth.actorFor(user);
+            c.sendEvent('auth.me', toMe(c.actor));
+          }
         }
       } else if (e.type === 'session.chat') {
         if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.chat', e.message);

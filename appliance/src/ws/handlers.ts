@@ -9,6 +9,11 @@ import { toMe } from '../domain/auth.js';
 import type { Actor } from '../domain/permissions.js';
 import type { ConsoleConnection } from './connection.js';
 import { sessionTools } from './session-tools.js';
+import { fileHandlers } from './file-handlers.js';
+import { desktopHandlers } from './desktop-handlers.js';
+import { screenHandlers } from './screen-handlers.js';
+import { jumpConsentHandlers } from './jump-handlers.js';
+import { elevationHandlers } from './elevation-handlers.js';
 
 export interface HandlerContext {
   app: AppContext;
@@ -33,7 +38,7 @@ export const handlers: HandlerTable = {
       if (h.app.limits.login.blocked(limitKey)) throw new CodedError('E_RATE_LIMITED');
       let result;
       try {
-        result = h.app.auth.login(p.username, p.password, p.console === 'desktop' ? 'desktop' : 'web');
+        result = h.app.auth.login(p.username, p.password, p.console === 'desktop' ? 'desktop' : 'web', p.totp);
       } catch (e) {
         h.app.limits.login.fail(limitKey);
         throw e;
@@ -168,6 +173,18 @@ export const handlers: HandlerTable = {
       return ok;
     },
   },
+  'session.shell.ack': {
+    run: (h, p, actor) => {
+      sessionTools(h.app).ack(actor, p);
+      return ok;
+    },
+  },
+  'session.shell.recordings': { run: (h, p, actor) => ({ recordings: sessionTools(h.app).recordings(actor, p.sessionId) }) },
   'session.systemInfo': { run: (h, p, actor) => sessionTools(h.app).systemInfo(actor, p.sessionId) },
   'session.files.list': { run: (h, p, actor) => sessionTools(h.app).listFiles(actor, p.sessionId, p.path) },
+  ...screenHandlers,
+  ...jumpConsentHandlers,
+  ...elevationHandlers,
+  ...desktopHandlers,
+  ...fileHandlers,
 };

@@ -10,8 +10,11 @@ import type { AppContext } from '../context.js';
 import { iso } from '../domain/clock.js';
 import type { Endpoint, ShellChannel } from '../domain/endpoints.js';
 import { Narrator } from '../domain/narrator.js';
-import { authorize, type Action, type Actor } from '../domain/permissions.js';
+import { authorize, isAllowed, type Action, type Actor } from '../domain/permissions.js';
 import type { ConsoleConnection } from './connection.js';
+import { ShellFlow } from '../shell/flow.js';
+import { toShellRecording, type StartedRecording } from '../shell/recordings.js';
+import { SHELL_WINDOW_CHARS, type ShellRecording } from '../protocol/index.js';
 
 /** At most this many shells open in one session at once. */
 export const MAX_SHELLS_PER_SESSION = 8;
@@ -24,7 +27,13 @@ interface OpenShell {
   conn: ConsoleConnection;
   channel: ShellChannel;
   hostname: string;
+  flow: ShellFlow;
+  recording: StartedRecording | null;
 }
+
+/** Bytes queued on the console's socket (and the recording's files) before a shell is paused / resumed. */
+const BACKLOG_HIGH = 2 * 1024 * 1024;
+const BACKLOG_LOW = 512 * 1024;
 
 export class SessionTools {
   private readonly shells = new Map<number, OpenShell>();
@@ -41,7 +50,7 @@ export class SessionTools {
     });
   }
 
-  async openShell(actor: Actor, conn: ConsoleConnection, p: { sessionId: string; cols: number; rows: number }): Promise<{ shellId: number }> {
+  async openShell(actor: Actor, conn: ConsoleConnection, p: { sessionId: string; cols: number; rows: number }): Promise<{ shellId: number; recordingId: number | null }> {
     const endpoint = this.endpointFor(actor, p.sessionId, (role) => ({ kind: 'session.shell', role }), 'command_shell');
     if ([...this.shells.values()].filter((s) => s.sessionId === p.sessionId).length >= MAX_SHELLS_PER_SESSION) throw new CodedError('E_SHELL_LIMIT');
     const channel = await endpoint.openShell({ cols: p.cols, rows: p.rows });
@@ -50,6 +59,19 @@ export class SessionTools {
       channel.close();
       throw new CodedError('E_SHELL_NOT_FOUND');
     }
+    let recording: StartedRecording | null = null;
+    try {
+      recording = this.app.recordings?.start({ sessionId: p.sessionId, userId: actor.user.id, hostname: endpoint.hostname, cols: p.cols, rows: p.rows }) ?? null;
+    } catch (err) {
+      channel.close();
+      this.app.log.error({ err, sessionId: p.sessionId }, 'the shell recording could not be created');
+      throw new CodedError('E_INTERNAL', 'The command shell could not be recorded, so it was not opened.');
+    }
+    const backlog = () => conn.socket.bufferedAmount + (recording?.recorder.pending() ?? 0);
+    const flow = new ShellFlow({ window: SHELL_WINDOW_CHARS, low: SHELL_WINDOW_CHARS / 4, backlogHigh: BACKLOG_HIGH, backlogLow: BACKLOG_LOW }, backlog, {
+      pause: () => channel.pause?.(),
+      resume: () => channel.resume?.(),
+    });
     const shell: OpenShell = {
       shellId: this.nextShell++,
       sessionId: p.sessionId,
@@ -58,15 +80,32 @@ export class SessionTools {
       conn,
       channel,
       hostname: endpoint.hostname,
+      flow,
+      recording,
     };
     this.shells.set(shell.shellId, shell);
     this.hook(conn);
     channel.onData((data) => {
-      if (conn.actor?.user.id === shell.userId) conn.sendEvent('session.shell.output', { shellId: shell.shellId, data });
+      recording?.recorder.output(data);
+      if (conn.actor?.user.id !== shell.userId) return;
+      conn.sendEvent('session.shell.output', { shellId: shell.shellId, data });
+      flow.sent(data.length);
     });
     channel.onExit((code) => this.ended(shell, code));
     this.log(shell, 'shell.open', `${shell.userName} opened a command shell on ${shell.hostname}.`);
-    return { shellId: shell.shellId };
+    return { shellId: shell.shellId, recordingId: recording?.record.id ?? null };
+  }
+
+  /** The console wrote `chars` more characters of this shell's output to its terminal. */
+  ack(actor: Actor, p: { shellId: number; chars: number }): void {
+    this.mine(actor, p.shellId).flow.acked(p.chars);
+  }
+
+  /** The session's recordings this rep may download: their own shells', or all with View Reports. */
+  recordings(actor: Actor, sessionId: string): ShellRecording[] {
+    authorize(actor, { kind: 'session.member', role: this.app.repos.members.role(sessionId, actor.user.id) });
+    const all = this.app.recordings?.forSession(sessionId) ?? [];
+    return all.filter((r) => isAllowed(actor, { kind: 'recording.view', own: r.userId === actor.user.id })).map(toShellRecording);
   }
 
   input(actor: Actor, p: { shellId: number; data: string }): void {
@@ -74,7 +113,9 @@ export class SessionTools {
   }
 
   resize(actor: Actor, p: { shellId: number; cols: number; rows: number }): void {
-    this.mine(actor, p.shellId).channel.resize(p.cols, p.rows);
+    const s = this.mine(actor, p.shellId);
+    s.channel.resize(p.cols, p.rows);
+    s.recording?.recorder.resize(p.cols, p.rows);
   }
 
   close(actor: Actor, p: { shellId: number }): void {
@@ -119,8 +160,24 @@ export class SessionTools {
 
   private ended(shell: OpenShell, code: number | null): void {
     if (!this.shells.delete(shell.shellId)) return;
+    shell.flow.dispose();
     if (shell.conn.actor?.user.id === shell.userId) shell.conn.sendEvent('session.shell.exit', { shellId: shell.shellId, code });
     this.log(shell, 'shell.close', `The command shell on ${shell.hostname} closed.`, { code });
+    const started = shell.recording;
+    if (!started || !this.app.recordings) return;
+    this.app.recordings.finish(started, code).then(
+      (r) => this.event(shell, 'shell.recording', { recordingId: r.id, castUrl: toShellRecording(r).castUrl, textUrl: toShellRecording(r).textUrl, castBytes: r.castBytes, textBytes: r.textBytes, truncated: r.truncated }),
+      (err: unknown) => this.app.log.error({ err, recordingId: started.record.id }, 'finishing a shell recording failed'),
+    );
+  }
+
+  /** A session-log event without a chat line. */
+  private event(shell: OpenShell, kind: string, data: Record<string, unknown>): void {
+    try {
+      if (this.app.repos.sessions.byId(shell.sessionId)) this.app.repos.sessions.addEvent(shell.sessionId, `rep:${shell.userId}`, kind, { shellId: shell.shellId, ...data }, iso(this.app.clock));
+    } catch (err) {
+      this.app.log.error({ err, sessionId: shell.sessionId }, 'writing to the session log failed');
+    }
   }
 
   private log(shell: OpenShell, kind: string, line: string, extra: Record<string, unknown> = {}): void {
@@ -129,7 +186,7 @@ export class SessionTools {
       const s = this.app.repos.sessions.byId(shell.sessionId);
       if (!s) return;
       const say = this.app.repos.transaction(() => {
-        this.app.repos.sessions.addEvent(shell.sessionId, `rep:${shell.userId}`, kind, { shellId: shell.shellId, hostname: shell.hostname, ...extra }, now);
+        this.app.repos.sessions.addEvent(shell.sessionId, `rep:${shell.userId}`, kind, { shellId: shell.shellId, hostname: shell.hostname, recordingId: shell.recording?.record.id ?? null, ...extra }, now);
         return s.status === 'ended' ? null : this.narrator.say(shell.sessionId, line, now);
       });
       say?.();

@@ -32,6 +32,10 @@ export class AuthState {
     private readonly client: ConsoleClient,
     private readonly platform: Platform,
   ) {
+    // An administrator changed this account: permissions and names apply at once (the server already enforces them).
+    client.on('auth.me', (me) => {
+      if (this.phase === 'ready') this.me = me;
+    });
     client.on('auth.kicked', (d) => {
       this.token = null;
       void this.platform.dropStaleLogin().catch(() => {});

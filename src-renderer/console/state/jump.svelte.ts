@@ -3,7 +3,7 @@
  * Group, Personal, Frequently Used), 50 items per page, + details, live status, and Jump — with the
  * questions a refusal can ask (start anyway outside the schedule; the Jump Client password).
  */
-import type { FrequentJumpItem, JumpGroup, JumpItemDetail, JumpListItem } from '../../../appliance/src/protocol/index.js';
+import type { FrequentJumpItem, JumpConsentOutcome, JumpGroup, JumpItemDetail, JumpListItem, JumpWait } from '../../../appliance/src/protocol/index.js';
 import { codeOf, messageOf, type ConsoleClient } from '../../lib/client.js';
 
 export const PAGE_SIZE = 50;
@@ -29,6 +29,12 @@ export interface JumpQuestion {
   /** Already answered: the rep chose to start outside the schedule before the password was asked. */
   override: boolean;
   customAttributes: Record<string, string>;
+}
+
+/** A Jump waiting for the person at the endpoint to allow it (the Jump Policy prompts them). */
+export interface JumpWaiting {
+  item: JumpListItem;
+  wait: JumpWait;
 }
 
 export type DetailState = { state: 'loading' } | { state: 'ready'; detail: JumpItemDetail } | { state: 'error'; message: string };
@@ -57,6 +63,7 @@ export class JumpState {
   outcome = $state<JumpOutcome | null>(null);
   frequent = $state<FrequentJumpItem[]>([]);
   question = $state<JumpQuestion | null>(null);
+  waiting = $state<JumpWaiting | null>(null);
 
   readonly pageCount = $derived(Math.max(1, Math.ceil(this.total / PAGE_SIZE) + (this.totalCapped ? 1 : 0)));
 
@@ -71,6 +78,7 @@ export class JumpState {
   ) {
     client.on('jump.status', ({ itemId, status }) => this.patch(itemId, { status }));
     client.on('jump.item', ({ itemId, item }) => this.changed(itemId, item));
+    client.on('jump.consent', (o) => this.consented(o));
   }
 
   async load(): Promise<void> {
@@ -177,10 +185,17 @@ export class JumpState {
     this.outcome = { itemId: item.id, tone: 'busy', text: `Starting a session with ${item.name}…` };
     const override = answer.override ?? false;
     try {
-      const { sessionId } = await this.client.call('jump.start', {
+      const { sessionId, waiting } = await this.client.call('jump.request', {
         itemId: item.id, override, customAttributes, ...(answer.password !== undefined ? { password: answer.password } : {}),
       });
       this.question = null;
+      if (waiting) {
+        // The Jump Policy asks the person at the computer first: the answer arrives as jump.consent.
+        this.waiting = { item, wait: waiting };
+        this.outcome = { itemId: item.id, tone: 'busy', text: `Waiting for the end user at ${item.name} to allow the session…` };
+        return null;
+      }
+      if (!sessionId) return null;
       // The session view that opens is the answer; nothing is left on the row for when the rep comes back.
       this.outcome = null;
       this.opts.onStarted(sessionId);
@@ -209,6 +224,34 @@ export class JumpState {
     if (!q) return Promise.resolve(null);
     const override = q.kind === 'override' ? true : q.override;
     return this.jump(q.item, { override, ...(reply.password !== undefined ? { password: reply.password } : {}) }, q.customAttributes);
+  }
+
+  /** Stop waiting for the end user (the appliance answers with a "cancelled" jump.consent). */
+  async cancelWait(): Promise<void> {
+    const w = this.waiting;
+    if (!w) return;
+    try {
+      await this.client.call('jump.cancel', { requestId: w.wait.requestId });
+    } catch {
+      // Already answered: its jump.consent tells how it ended.
+    }
+  }
+
+  /** The end user answered (or nobody did, or the rep cancelled). */
+  private consented(o: JumpConsentOutcome): void {
+    const w = this.waiting;
+    if (!w || w.wait.requestId !== o.requestId) return;
+    this.waiting = null;
+    if (o.outcome === 'started' && o.sessionId) {
+      this.outcome = null;
+      this.opts.onStarted(o.sessionId);
+      void this.loadFrequent();
+      return;
+    }
+    this.outcome =
+      o.outcome === 'cancelled'
+        ? { itemId: o.itemId, tone: 'error', text: `Did not jump to ${w.item.name}: you cancelled it before the end user answered.` }
+        : { itemId: o.itemId, tone: 'error', text: `Could not jump to ${w.item.name}: ${o.message}` };
   }
 
   /** The rep declined: the refusal stays on the row so they can read it again. */
@@ -245,6 +288,7 @@ export class JumpState {
     this.outcome = null;
     this.frequent = [];
     this.question = null;
+    this.waiting = null;
   }
 
   /** A live status change (a Jump Client connected or dropped). */

@@ -5,7 +5,7 @@
  */
 import type {
   ChatAudience, ChatMessage, EventData, GeneratedKey, Invitation, MemberRole, Prompt, PromptKind, SessionDetail, SessionMember,
-  SessionSummary,
+  SessionEndpoint, SessionSummary,
 } from '../../../appliance/src/protocol/index.js';
 import { messageOf, type ConsoleClient } from '../../lib/client.js';
 
@@ -28,6 +28,8 @@ export class OpenSession {
   messages = $state<ChatMessage[]>([]);
   prompts = $state<Prompt[]>([]);
   customer = $state({ name: '', connected: false });
+  /** The machine the session is with and its mode (click-to-chat, full client, elevated). */
+  endpoint = $state<SessionEndpoint | null>(null);
   myRole = $state<MemberRole>('participant');
   outbox = $state<Outgoing[]>([]);
   /** Set when the rep is no longer in the session: the appliance's reason. */
@@ -57,6 +59,7 @@ export class OpenSession {
     this.messages = d.messages;
     this.prompts = d.prompts;
     this.customer = d.customer;
+    this.endpoint = d.endpoint ?? null;
     this.myRole = d.myRole;
     if (d.session.status !== 'ended') this.closedReason = null;
   }
@@ -66,6 +69,7 @@ export class OpenSession {
     this.members = s.members;
     this.invitations = s.invitations;
     this.customer = s.customer;
+    if (s.endpoint) this.endpoint = s.endpoint;
     const me = s.members.find((m) => m.userId === myId);
     if (me) this.myRole = me.role;
   }
@@ -138,6 +142,11 @@ export class OpenSession {
 
   ask(kind: PromptKind): Promise<string | null> {
     return this.attempt(async () => this.applyPrompt((await this.client.call('session.prompt', { sessionId: this.id, kind })).prompt));
+  }
+
+  /** Elevate to the full client: the customer is prompted to download and run it. */
+  requestFullClient(): Promise<string | null> {
+    return this.attempt(async () => (this.endpoint = (await this.client.call('session.elevate.fullClient', { sessionId: this.id })).endpoint));
   }
 
   transfer(target: { kind: 'team' | 'rep'; id: number }, stay: boolean): Promise<string | null> {

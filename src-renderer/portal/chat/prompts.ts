@@ -12,6 +12,7 @@ export const PROMPT_ACTION: Record<PromptKind, string> = {
   file_transfer: 'transfer files to and from your computer',
   system_info: 'view system information about your computer',
   elevation: 'run the support software with administrative rights',
+  full_client: 'download and run the full customer client',
 };
 
 /** What saying yes means, in one sentence. */
@@ -22,6 +23,7 @@ export const PROMPT_DETAIL: Record<PromptKind, string> = {
   file_transfer: 'They can copy files to and from your computer.',
   system_info: 'They will see details such as your operating system, hardware and installed software.',
   elevation: 'The support software will be able to change system settings on your computer.',
+  full_client: 'The full customer client runs on your computer so they can offer screen sharing, files and more; it is removed when the session ends.',
 };
 
 export const promptTitle = (p: Pick<Prompt, 'askedBy' | 'kind'>): string => `${p.askedBy} is requesting to ${PROMPT_ACTION[p.kind]}`;

@@ -51,8 +51,11 @@ const LoginParams = z
     username: text().optional(),
     password: text().optional(),
     token: text().optional(),
+    /** With `one_time_token`: the site's address (http(s) origin) the token belongs to, so a console that never connected to it can ask first. */
+    site: text().optional(),
   })
   .superRefine((p, ctx) => {
+    if (p.site !== undefined && p.mechanism !== 'one_time_token') ctx.addIssue({ code: 'custom', message: 'login takes a site only with mechanism=one_time_token.' });
     const given = (['mechanism', 'username', 'password', 'token'] as const).filter((k) => p[k] !== undefined);
     if (given.length === 0) return; // no credentials: the console uses its saved login, or asks
     if (p.mechanism === 'one_time_token') {

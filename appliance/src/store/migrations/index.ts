@@ -8,6 +8,12 @@ import * as m0003 from './0003-team-chat.js';
 import * as m0004 from './0004-jump.js';
 import * as m0005 from './0005-installer-keys.js';
 import * as m0006 from './0006-agents.js';
+import * as m0007 from './0007-jump-policy-prompts.js';
+import * as m0008 from './0008-shell-recordings.js';
+import * as m0009 from './0009-elevation-support-buttons.js';
+import * as m0010 from './0010-accounts.js';
+import * as m0011 from './0011-api-accounts.js';
+import * as m0012 from './0012-desktop-handoff.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +28,10 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004-jump', up: m0004.up },
   { version: 5, name: '0005-installer-keys', up: m0005.up },
   { version: 6, name: '0006-agents', up: m0006.up },
+  { version: 7, name: '0007-jump-policy-prompts', up: m0007.up },
+  { version: 8, name: '0008-shell-recordings', up: m0008.up },
+  { version: 9, name: '0009-elevation-support-buttons', up: m0009.up },
+  { version: 10, name: '0010-accounts', up: m0010.up },
+  { version: 11, name: '0011-api-accounts', up: m0011.up },
+  { version: 12, name: '0012-desktop-handoff', up: m0012.up },
 ];
