@@ -28,9 +28,5 @@ export const formatNumber = (n: number): string => number.format(n);
 /** "Manager" for "manager". */
 export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Up to two initials for an avatar: "Ana Lopez" → "AL". */
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((p) => p.charAt(0).toUpperCase()).join('') || '?';
-}
+/** Avatars use the console's rule (src-renderer/lib/format.ts). */
+export { initials } from '../lib/format.js';

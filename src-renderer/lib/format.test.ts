@@ -23,5 +23,8 @@ describe('format', () => {
     expect(pageRange(0, 50, 0)).toBe('0 of 0');
     expect(initials('Ana Lopez')).toBe('AL');
     expect(initials('admin')).toBe('A');
+    expect(initials('web-01 (nginx)')).toBe('W');
+    expect(initials('Jean Paul Sartre')).toBe('JS');
+    expect(initials('  ')).toBe('?');
   });
 });

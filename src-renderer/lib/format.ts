@@ -54,12 +54,14 @@ export function queueKindOf(queueId: string): QueueKind {
   return 'general';
 }
 
-/** "AL" for "Ana Lopez". */
+/**
+ * Up to two initials for an avatar: "AL" for "Ana Lopez", "W" for "web-01 (nginx)". Only words that
+ * start with a letter or digit count, so brackets and punctuation never show up in an avatar.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const first = parts[0]?.[0] ?? '?';
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
-  return (first + last).toUpperCase();
+  const words = name.trim().split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  const picked = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  return picked.map((w) => w.charAt(0).toUpperCase()).join('') || '?';
 }
 
 /** "1–50 of 123" for a pager; "0 of 0" when empty. */
