@@ -54,6 +54,8 @@ import { SqliteAgentRepository } from './store/agents.js';
 import { AgentGateway } from './ws/agent-gateway.js';
 import { sessionTools } from './ws/session-tools.js';
 import { wireElevation } from './elevation-wiring.js';
+import { wireVault } from './vault-wiring.js';
+import { startDemoEcm, wireEcm } from './ecm/appliance-wiring.js';
 import { wireIntegration } from './integration-wiring.js';
 import { ShellRecordings } from './shell/recordings.js';
 import { SqliteRecordingRepository } from './store/recordings.js';
@@ -183,10 +185,12 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   agents.markAllOffline();
   sessionTools(ctx);
   const elevationParts = wireElevation(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
+  const vaultParts = wireVault(ctx, db, opts.dataDir);
+  const ecmParts = wireEcm(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
   const agentGateway = new AgentGateway(ctx, agents);
   const fleet = repos.settings.get('site.demo') === 'true' ? await startEmulatedFleet(repos, agents, () => agentGateway.connectInMemory(), log, join(opts.dataDir, 'sandboxes'), fileLinks(ctx).inProcessDialer) : null;
   http.server.on('upgrade', (req, socket, head) => {
-    if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head) && !agentGateway.handleUpgrade(req, socket, head)) socket.destroy();
+    if (!gateway.handleUpgrade(req, socket, head) && !customerGateway.handleUpgrade(req, socket, head) && !agentGateway.handleUpgrade(req, socket, head) && !ecmParts.gateway.handleUpgrade(req, socket, head)) socket.destroy();
   });
   await http.listen({ host, port: opts.port ?? 0 });
   const port = (http.server.address() as AddressInfo).port;
@@ -198,6 +202,8 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     : null;
   const demoBots = demoCustomers ? new DemoBots(bus, ctx.customers, log) : null;
   demoCustomers?.start();
+  // The demo ECM (issue 8): its own child process with the file plugin and the demo credentials.
+  const stopDemoEcm = opts.demo && repos.settings.get('site.demo') === 'true' ? startDemoEcm(ctx, opts.dataDir, url) : null;
   log.info({ url }, 'appliance listening');
 
   let closing: Promise<void> | null = null;
@@ -206,6 +212,9 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
         demoCustomers?.stop();
         demoBots?.stop();
         elevationParts.stop();
+        vaultParts.stop();
+        stopDemoEcm?.();
+        await ecmParts.gateway.close();
         timers.clear();
         await gateway.close();
         await customerGateway.close();

@@ -72,4 +72,11 @@ export interface AppContext {
   /** Elevate (click-to-chat → full client → elevated) and Support Buttons; absent in hand-built test contexts. */
   elevation?: import('./domain/elevation-service.js').ElevationService;
   supportButtons?: import('./domain/support-button-service.js').SupportButtonService;
+  /** ECM accounts and the connected ECMs (/login > Status > ECM Clients); absent in hand-built test contexts. */
+  ecm?: { accounts: import('./domain/ecm-accounts.js').EcmAccountService; registry: import('./domain/ecm-registry.js').EcmRegistry };
+  /** The Vault (FEATURES.md §F) and Inject Credentials (vault-wiring.ts); absent in hand-built test contexts. */
+  vault?: import('./domain/vault.js').VaultService;
+  credentialInjection?: import('./domain/credential-injection.js').CredentialInjection;
+  /** The ECM bridge as a credential source, when the ECM part is wired and an ECM is connected (issue 8 part A). */
+  ecmCredentials?: import('./domain/credential-sources.js').CredentialSource;
 }

@@ -28,8 +28,10 @@ const SiteStatus = z.object({
     jumpClientsUsed: z.number().int(),
   }),
   loggedInReps: z.array(LoggedInRep),
-  /** Endpoint Credential Managers connected to the site (issue 8 connects them). */
-  ecmClients: z.array(z.object({ name: z.string(), address: z.string(), connectedAt: z.string() })).default([]),
+  /** Endpoint Credential Managers connected to the site, longest-connected first (it answers requests). */
+  ecmClients: z
+    .array(z.object({ name: z.string(), hostname: z.string().default(''), address: z.string(), version: z.string().default(''), plugin: z.string().default(''), connectedAt: z.string() }))
+    .default([]),
   canRestart: z.boolean().default(false),
 });
 export type SiteStatus = z.infer<typeof SiteStatus>;

@@ -1,4 +1,4 @@
-/** `rep-appliance <command>`: serve, jump-client, customer; ecm arrives with its issue. */
+/** `rep-appliance <command>`: serve, jump-client, customer, ecm (and ecm-file for its encrypted store). */
 import { CodedError } from '../protocol/index.js';
 import { createAppliance } from '../bootstrap.js';
 import { parseServeArgs, SERVE_USAGE } from './args.js';
@@ -38,6 +38,8 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'serve') await serve(rest);
   else if (command === 'jump-client') await agent(async () => (await import('../agent/jump-client.js')).startJumpClient(parseJumpClientArgs(rest)));
+  else if (command === 'ecm') process.exit(await (await import('../ecm/cli.js')).ecmCommand(rest));
+  else if (command === 'ecm-file') process.exit(await (await import('../ecm/cli.js')).ecmFileCommand(rest));
   else if (command === 'customer') await agent(async () => (await import('../agent/customer.js')).startCustomer(parseCustomerArgs(rest)));
   else {
     console.error(`rep-appliance: unknown command ${command ?? '(none)'}\n${SERVE_USAGE}\n${JUMP_CLIENT_USAGE}\n${CUSTOMER_USAGE}`);

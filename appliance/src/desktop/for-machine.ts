@@ -19,6 +19,9 @@ export interface MachineFacts {
   user: string | null;
 }
 
+/** The account the demo Windows machines accept through Inject Credentials. */
+export const DEMO_INJECT_ACCOUNT = { userName: 'DEMO\\Administrator', password: 'Demo-Inject-4242!' } as const;
+
 const SECOND_MONITOR = { width: 1280, height: 1024 };
 const CUSTOMER_DISPLAY = { width: 1024, height: 768 };
 
@@ -31,6 +34,8 @@ export function desktopForMachine(m: MachineFacts): DesktopSpec {
   const extra: Partial<DesktopSpec> = {
     displayName: person ?? (m.user ? m.user.charAt(0).toUpperCase() + m.user.slice(1) : 'Front Desk'),
     locked: m.user === null,
+    // Inject Credentials' demo account (PRODUCT.md): the demo ECM and Vault hand it out.
+    ...(m.os === 'windows' ? { accounts: [{ userName: DEMO_INJECT_ACCOUNT.userName, password: DEMO_INJECT_ACCOUNT.password }] } : {}),
   };
   if (m.os !== 'ios' && m.os !== 'android') {
     const two = /\b(two|2|dual)\s+(monitors|screens|displays)\b/i.test(`${m.comments} ${m.name}`);

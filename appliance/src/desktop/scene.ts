@@ -67,6 +67,8 @@ export class Scene {
   /** What has been typed into the sign-in password box. */
   password = '';
   signinError = false;
+  /** What the sign-in screen's error says (injected credentials get their own wording); '' = the default. */
+  signinMessage = '';
   startMenu = false;
   uac: UacRequest | null = null;
   readonly cursor: { x: number; y: number; shape: CursorShape };
@@ -354,6 +356,7 @@ export class Scene {
     this.startMenu = false;
     this.password = '';
     this.signinError = false;
+    this.signinMessage = '';
     this.invalidateAll();
   }
 

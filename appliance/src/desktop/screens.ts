@@ -31,7 +31,7 @@ export function paintLogin(s: Surface, scene: Scene, m: MonitorInfo, showWallpap
   const name = scene.spec.displayName ?? scene.spec.userName;
   s.textCentered(m.x, m.width, l.nameY, name, 'large', 0xffffff);
   if (scene.signinError) {
-    s.textCentered(m.x, m.width, l.messageY, 'The password is incorrect. Try again.', 'heading', 0xffffff);
+    s.textCentered(m.x, m.width, l.messageY, scene.signinMessage || 'The password is incorrect. Try again.', 'heading', 0xffffff);
     s.roundRect(l.ok.x, l.ok.y, l.ok.w, l.ok.h, 2, 0x5a5a5a);
     s.textCentered(l.ok.x, l.ok.w, l.ok.y + 10, 'OK', 'ui', 0xffffff);
   } else {

@@ -37,6 +37,8 @@ export interface DesktopSpec {
   displayName?: string;
   /** What unlocks the login screen (Ctrl-Alt-Del, then this password and Enter). Empty when unset. */
   password?: string;
+  /** Further accounts the login screen accepts through Inject Credentials (`DOMAIN\\user` or `user`), e.g. the demo's DEMO\\Administrator. */
+  accounts?: { userName: string; password: string }[];
   /** Whether the customer client runs elevated (system service): privacy screen, UAC control. */
   elevated?: boolean;
   /** Start at the lock screen instead of the desktop. */

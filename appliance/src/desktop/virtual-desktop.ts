@@ -424,7 +424,18 @@ export class VirtualDesktop {
   injectCredentials(userName: string, password: string): ScreenRefusal | null {
     const scene = this.scene;
     if (scene.mobile || (scene.state !== 'lock' && scene.state !== 'signin')) return screenRefusal('E_SCREEN_NOT_AT_LOGIN');
-    if (userName.toLowerCase() !== scene.spec.userName.toLowerCase() || password !== (scene.spec.password ?? '')) return screenRefusal('E_SCREEN_LOGIN_FAILED');
+    const bare = (u: string): string => u.toLowerCase().replace(/^\.\\/, '');
+    const accounts = [{ userName: scene.spec.userName, password: scene.spec.password ?? '' }, ...(scene.spec.accounts ?? [])];
+    const known = accounts.some((a) => (bare(a.userName) === bare(userName) || bare(a.userName).split('\\').pop() === bare(userName)) && a.password === password);
+    if (!known) {
+      // The login screen says so, as Windows does.
+      scene.setState('signin');
+      scene.signinError = true;
+      scene.signinMessage = 'The user name or password is incorrect. Try again.';
+      scene.invalidateAll();
+      this.emitStatus();
+      return screenRefusal('E_SCREEN_LOGIN_FAILED');
+    }
     scene.setState('desktop');
     this.emitStatus();
     return null;

@@ -59,6 +59,12 @@ export interface Endpoint {
   /** Support Buttons: put one on the computer (it keeps the token) or take it off. */
   installSupportButton?(button: InstalledSupportButton): Promise<void>;
   removeSupportButton?(buttonId: number): Promise<void>;
+  /**
+   * Inject Credentials (FEATURES.md §F): log this user in at the login screen. Absent = the client
+   * cannot (E_INJECT_UNSUPPORTED); emulated endpoints inject into their virtual desktop instead
+   * (domain/credential-injection.ts). Refusals are CodedErrors and never echo the secret.
+   */
+  injectCredentials?(secret: import('./credential-sources.js').CredentialSecret): Promise<void>;
 }
 
 export type EndpointElevationRequest = { method: 'prompt'; requestedBy: string } | { method: 'specific_user'; username: string; password: string };

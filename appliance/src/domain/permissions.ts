@@ -80,7 +80,13 @@ export type Action =
   /** Management > API Configuration: API accounts and their secrets. */
   | { kind: 'admin.apiAccounts.manage' }
   /** Reports: session reports, their details, recordings and CSV export. */
-  | { kind: 'reports.view' };
+  | { kind: 'reports.view' }
+  /** /login > Vault > Accounts: add, edit, delete accounts, check anyone's back in (administrators). */
+  | { kind: 'vault.manage' }
+  /** See Vault accounts, check them out and in (administrators, reps with injectCredentials). */
+  | { kind: 'vault.use' }
+  /** Inject Credentials into the session's endpoint (members with injectCredentials, not external reps). */
+  | { kind: 'session.inject'; role: MemberRole | null };
 
 /** Every representative permission on: what administrators get. */
 export const ALL_PERMISSIONS: Permissions = {
@@ -108,6 +114,7 @@ export const ALL_PERMISSIONS: Permissions = {
   inviteExternal: true,
   transfer: true,
   overrideJumpPolicy: true,
+  injectCredentials: true,
 };
 
 /** A typical help-desk rep: every in-session tool, no administration, Jump Items of their own groups. */
@@ -151,6 +158,9 @@ export function refusalFor(action: Action): ErrorCode {
       return 'E_FILE_UPLOAD_FORBIDDEN';
     case 'session.files.download':
       return 'E_FILE_DOWNLOAD_FORBIDDEN';
+    case 'vault.use':
+    case 'session.inject':
+      return 'E_INJECT_FORBIDDEN';
     default:
       return 'E_FORBIDDEN';
   }
@@ -250,6 +260,12 @@ export function isAllowed(actor: Actor, action: Action): boolean {
       return user.isAdmin && !external;
     case 'reports.view':
       return !external && (user.isAdmin || p.viewReports);
+    case 'vault.manage':
+      return user.isAdmin && !external;
+    case 'vault.use':
+      return !external && (user.isAdmin || p.injectCredentials === true);
+    case 'session.inject':
+      return !external && (action.role === 'owner' || action.role === 'participant') && p.injectCredentials === true;
   }
 }
 
@@ -301,7 +317,7 @@ const METHOD_PERMISSION: Record<JumpMethod, keyof Permissions> = {
   vnc: 'localRdp',
 };
 
-export const mayUseJumpMethod = (p: Permissions, method: JumpMethod): boolean => p[METHOD_PERMISSION[method]];
+export const mayUseJumpMethod = (p: Permissions, method: JumpMethod): boolean => p[METHOD_PERMISSION[method]] === true;
 
 export function maySeeJumpItem(actor: Actor, reach: JumpReach, item: Pick<JumpItemRef, 'groupId' | 'ownerUserId'>): boolean {
   if (actor.user.permissions.jumpStartAll) return true;

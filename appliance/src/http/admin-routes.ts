@@ -16,6 +16,7 @@ import { registerForgotRoutes } from './admin/forgot-routes.js';
 import { registerSiteRoutes } from './admin/site-routes.js';
 import { registerTeamsRoutes } from './admin/teams-routes.js';
 import { registerUsersRoutes } from './admin/users-routes.js';
+import { registerVaultRoutes } from './admin/vault-routes.js';
 
 export { ADMIN_COOKIE };
 
@@ -39,6 +40,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   registerUsersRoutes(app, ctx);
   registerTeamsRoutes(app, ctx);
   registerSiteRoutes(app, ctx);
+  registerVaultRoutes(app, ctx);
 
   app.post('/login/api/login', async (req, reply) => {
     if (ctx.limits.login.blocked(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');

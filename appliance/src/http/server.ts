@@ -20,6 +20,7 @@ import { registerRecordingRoutes } from './recording-routes.js';
 import { checkCsrf, securityHeaders } from './security.js';
 import { registerStartSession } from './start-session.js';
 import { registerSupportButtonRoutes } from './support-button-routes.js';
+import { registerEcmAdminRoutes } from '../ecm/admin-routes.js';
 
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
 
@@ -59,6 +60,7 @@ export async function buildHttpServer(ctx: AppContext, opts: { rendererDir: stri
   registerDesktopRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerSupportButtonRoutes(app, ctx);
+  registerEcmAdminRoutes(app, ctx);
   await registerStartSession(app, ctx);
   await registerClientScript(app, ctx);
   await registerIntegrationApis(app, ctx);

@@ -8,6 +8,8 @@ import { ELEVATION_ERRORS } from './elevation-errors.js';
 import { DESKTOP_ERRORS } from './desktop-errors.js';
 import { JUMP_ERRORS } from './jump-errors.js';
 import { API_ERRORS } from './api-errors.js';
+import { ECM_ERRORS } from './ecm-errors.js';
+import { INJECT_ERRORS } from './inject-errors.js';
 
 export const ERRORS = {
   E_BAD_JSON: 'The message is not valid JSON.',
@@ -104,6 +106,9 @@ export const ERRORS = {
   ...JUMP_ERRORS,
   // Integration APIs and Reports (protocol/api-errors.ts).
   ...API_ERRORS,
+  ...INJECT_ERRORS,
+  // ECM bridges (protocol/ecm-errors.ts).
+  ...ECM_ERRORS,
 
   // Accounts and security (/login: My Account, Users, Management > Security, Support Portal).
   E_TOTP_NOT_ENROLLING: 'Start setting up two-factor authentication first: the code you entered belongs to no pending set-up.',

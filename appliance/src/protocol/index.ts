@@ -10,6 +10,7 @@ export * from './shell-messages.js';
 export * from './elevation-models.js';
 export * from './support-button-models.js';
 export * from './elevation-messages.js';
+export * from './inject-messages.js';
 export * from './brcs/index.js';
 export * from './jump-consent.js';
 export * from './file-messages.js';

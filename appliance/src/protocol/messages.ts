@@ -18,6 +18,7 @@ import { accountEvents } from './account-events.js';
 import { shellMethods } from './shell-messages.js';
 import { desktopMethods } from './desktop-messages.js';
 import { elevationMethods } from './elevation-messages.js';
+import { injectMethods } from './inject-messages.js';
 import { SessionEndpoint } from './elevation-models.js';
 
 const Empty = z.object({}).strict();
@@ -221,6 +222,7 @@ export const methods = {
   ...shellMethods,
   ...desktopMethods,
   ...elevationMethods,
+  ...injectMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

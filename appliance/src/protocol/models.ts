@@ -26,6 +26,8 @@ export const Permissions = z.object({
   inviteExternal: z.boolean(),
   transfer: z.boolean(),
   overrideJumpPolicy: z.boolean(),
+  /** Inject Credentials and Vault check-out (FEATURES.md §F); absent on accounts made before it existed = off. */
+  injectCredentials: z.boolean().optional(),
 });
 export type Permissions = z.infer<typeof Permissions>;
 export type PermissionName = keyof Permissions;

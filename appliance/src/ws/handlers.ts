@@ -14,6 +14,7 @@ import { desktopHandlers } from './desktop-handlers.js';
 import { screenHandlers } from './screen-handlers.js';
 import { jumpConsentHandlers } from './jump-handlers.js';
 import { elevationHandlers } from './elevation-handlers.js';
+import { injectHandlers } from './inject-handlers.js';
 
 export interface HandlerContext {
   app: AppContext;
@@ -185,6 +186,7 @@ export const handlers: HandlerTable = {
   ...screenHandlers,
   ...jumpConsentHandlers,
   ...elevationHandlers,
+  ...injectHandlers,
   ...desktopHandlers,
   ...fileHandlers,
 };

@@ -263,8 +263,8 @@ export class ScreenStreams {
     if (ep && ep.jumpItemId === null && !this.allowed(sessionId, [CONTROL_PROMPT])) throw new CodedError('E_SCREEN_PROMPT_REQUIRED', 'The customer allowed viewing only. Ask for permission to control their computer first.');
   }
 
-  /** The emulated endpoint's desktop, made on first use and kept while the endpoint is connected. */
-  private desktopFor(endpoint: Endpoint): VirtualDesktop {
+  /** The emulated endpoint's desktop, made on first use and kept while the endpoint is connected (also Inject Credentials'). */
+  desktopFor(endpoint: Endpoint): VirtualDesktop {
     let desk = this.desktops.get(endpoint);
     if (desk) return desk;
     const item = endpoint.jumpItemId === null ? null : this.app.repos.jump.byId(endpoint.jumpItemId);

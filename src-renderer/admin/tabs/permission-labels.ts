@@ -26,4 +26,5 @@ export const PERMISSION_LABELS: Record<PermissionName, string> = {
   inviteExternal: 'Invite external representatives',
   transfer: 'Transfer sessions',
   overrideJumpPolicy: 'Override Jump Policy schedules',
+  injectCredentials: 'Inject credentials and check out Vault accounts',
 };

@@ -7,7 +7,7 @@ export interface TabDef {
   /** Only administrators see this tab (the appliance refuses its data to everyone else anyway). */
   adminOnly: boolean;
   /** …or users with this permission too (View Reports opens Reports to non-administrators). */
-  orPermission?: 'viewReports';
+  orPermission?: 'viewReports' | 'injectCredentials';
 }
 
 export const TABS: readonly TabDef[] = [
@@ -19,10 +19,10 @@ export const TABS: readonly TabDef[] = [
   { id: 'reports', label: 'Reports', adminOnly: true, orPermission: 'viewReports' },
   { id: 'support-portal', label: 'Support Portal', adminOnly: true },
   { id: 'management', label: 'Management', adminOnly: true },
-  { id: 'vault', label: 'Vault', adminOnly: true },
+  { id: 'vault', label: 'Vault', adminOnly: true, orPermission: 'injectCredentials' },
 ];
 
-export function tabsFor(isAdmin: boolean, permissions?: Partial<Record<'viewReports', boolean>>): TabDef[] {
+export function tabsFor(isAdmin: boolean, permissions?: Partial<Record<'viewReports' | 'injectCredentials', boolean>>): TabDef[] {
   return TABS.filter((t) => isAdmin || !t.adminOnly || (t.orPermission !== undefined && permissions?.[t.orPermission] === true));
 }
 

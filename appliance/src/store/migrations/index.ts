@@ -14,6 +14,8 @@ import * as m0009 from './0009-elevation-support-buttons.js';
 import * as m0010 from './0010-accounts.js';
 import * as m0011 from './0011-api-accounts.js';
 import * as m0012 from './0012-desktop-handoff.js';
+import * as m0013 from './0013-ecm-accounts.js';
+import * as m0014 from './0014-vault.js';
 
 export interface Migration {
   version: number;
@@ -34,4 +36,6 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-accounts', up: m0010.up },
   { version: 11, name: '0011-api-accounts', up: m0011.up },
   { version: 12, name: '0012-desktop-handoff', up: m0012.up },
+  { version: 13, name: '0013-ecm-accounts', up: m0013.up },
+  { version: 14, name: '0014-vault', up: m0014.up },
 ];

@@ -79,7 +79,7 @@ export const PERMISSION_GROUPS: PermissionGroup[] = [
     ],
   },
   { title: 'Screen sharing', items: [{ name: 'screenView' }, { name: 'screenControl' }, { name: 'annotations' }] },
-  { title: 'File transfer and tools', items: [{ name: 'fileUpload' }, { name: 'fileDownload' }, { name: 'commandShell' }, { name: 'systemInfo' }, { name: 'elevation' }] },
+  { title: 'File transfer and tools', items: [{ name: 'fileUpload' }, { name: 'fileDownload' }, { name: 'commandShell' }, { name: 'systemInfo' }, { name: 'elevation' }, { name: 'injectCredentials', hint: 'Inject Credentials from the ECM and the Vault; check out Vault accounts.' }] },
   {
     title: 'Sessions',
     items: [{ name: 'generateSessionKeys' }, { name: 'supportButtons' }, { name: 'transfer' }, { name: 'shareNonTeam' }, { name: 'inviteExternal' }],
