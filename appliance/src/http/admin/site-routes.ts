@@ -38,8 +38,8 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppContext): void 
         jumpClientsUsed: ctx.repos.jump.countActive(),
       },
       loggedInReps: reps,
-      // Endpoint Credential Managers connect in issue 8; until then there are none to list.
-      ecmClients: [] as { name: string; address: string; connectedAt: string }[],
+      // Connected Endpoint Credential Managers, longest-connected first (the one requests go to).
+      ecmClients: ctx.ecm?.registry.clients() ?? [],
       canRestart: ctx.restart !== undefined,
     };
   });
