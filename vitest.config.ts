@@ -10,6 +10,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/installers/**/*.test.ts',
       'tests/desktop/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
     ],
     // Native modules (better-sqlite3) and child processes are happiest in forked workers.
     pool: 'forks',

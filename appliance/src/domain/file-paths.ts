@@ -42,6 +42,8 @@ export function pathSegments(path: string): string[] {
   for (const seg of path.split(/[\\/]+/)) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') throw new CodedError('E_PATH_TRAVERSAL');
+    // `./~` is `~` once normalized: the home-directory rule holds for the first real segment.
+    if (out.length === 0 && seg.startsWith('~')) throw new CodedError('E_PATH_ABSOLUTE');
     if (/^[A-Za-z]:$/.test(seg)) throw new CodedError('E_PATH_DRIVE');
     out.push(checkName(seg));
   }

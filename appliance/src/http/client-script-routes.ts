@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BrcsError,
   DEFAULT_SITE_SHORT_NAME,
   PercentError,
   generateBrcs,
@@ -74,8 +75,14 @@ export function decideClientScript(pairs: readonly (readonly [string, string])[]
   const read = readBrcsCommand(action, rest);
   if (!read.ok) return refuse(read.message);
   const command: BrcsCommand = read.command;
-  if (command.action === 'start_jump_item_session' && type === 'web_console') return { kind: 'redirect', location: webConsoleScriptUrl(command), warnings: read.warnings };
-  return { kind: 'file', ...generateBrcs([command], { siteName }), warnings: read.warnings };
+  try {
+    if (command.action === 'start_jump_item_session' && type === 'web_console') return { kind: 'redirect', location: webConsoleScriptUrl(command), warnings: read.warnings };
+    return { kind: 'file', ...generateBrcs([command], { siteName }), warnings: read.warnings };
+  } catch (e) {
+    // A value with no UTF-8 form (a lone surrogate) cannot be written into a script.
+    if (e instanceof BrcsError) return refuse(e.message);
+    throw e;
+  }
 }
 
 /** The site's short name for file names: the setting when it is set, else `demo_site`. */

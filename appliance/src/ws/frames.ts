@@ -12,7 +12,7 @@ export function readFrame(data: RawData, isBinary: boolean): FrameResult {
   if (isBinary) return { ok: false, id: null, code: 'E_BAD_ENVELOPE', message: 'Binary frames are not part of this protocol.' };
   let raw: unknown;
   try {
-    raw = JSON.parse(data.toString());
+    raw = JSON.parse(textOf(data));
   } catch {
     return { ok: false, id: null, code: 'E_BAD_JSON', message: 'The message is not valid JSON.' };
   }
@@ -22,4 +22,10 @@ export function readFrame(data: RawData, isBinary: boolean): FrameResult {
     return { ok: false, id: typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : null, code: 'E_BAD_ENVELOPE', message: 'The message does not follow the protocol envelope.' };
   }
   return { ok: true, id: env.data.id, method: env.data.method, params: env.data.params ?? {} };
+}
+
+/** The frame's text whatever shape ws delivered it in (fragments are joined, not comma-separated). */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return Buffer.isBuffer(data) ? data.toString() : Buffer.from(data).toString();
 }

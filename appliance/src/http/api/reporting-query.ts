@@ -31,7 +31,11 @@ function unixTime(value: string, name: string): number {
   return Number(value) * 1000;
 }
 
-const isoOf = (ms: number): string => new Date(ms).toISOString();
+/** ±8.64e15 ms is the range a Date holds; a window beyond it is a bad parameter, not a crash. */
+const isoOf = (ms: number): string => {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) throw bad('The time window reaches beyond the dates the appliance can read: use a shorter duration.');
+  return new Date(ms).toISOString();
+};
 
 export function reportingQuery(p: Record<string, string>): ReportQuery {
   const q: ReportQuery = { rep: { kind: 'all' }, limit: API_REPORT_LIMIT };

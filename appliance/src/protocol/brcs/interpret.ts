@@ -35,7 +35,7 @@ const RUN: Record<BrcsAction, Runner> = {
 export async function interpretBrcs(commands: readonly LocatedCommand[], executor: BrcsExecutor): Promise<InterpretResult> {
   let ran = 0;
   for (const { line, command } of commands) {
-    const action = String((command as { action?: unknown }).action);
+    const action = String((command as { action?: unknown } | null | undefined)?.action);
     const stop = (message: string): InterpretResult => ({ ok: false, ran, line, action, message: `Line ${line} (${action}): ${message}` });
     const checked = BrcsCommand.safeParse(command);
     if (!checked.success) return stop(checked.error.issues[0]?.path[0] === 'action' ? 'This action is not one the console runs.' : describeIssue(checked.error.issues[0]!));
