@@ -59,6 +59,8 @@ import { startDemoEcm, wireEcm } from './ecm/appliance-wiring.js';
 import { wireIntegration } from './integration-wiring.js';
 import { ShellRecordings } from './shell/recordings.js';
 import { SqliteRecordingRepository } from './store/recordings.js';
+import { armGraceAfterRestart } from './domain/restart-grace.js';
+import { openSessionParties } from './store/restart-parties.js';
 
 export interface ApplianceOptions {
   dataDir: string;
@@ -172,6 +174,8 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     recordings: new ShellRecordings(new SqliteRecordingRepository(db), opts.dataDir, clock, Number(process.env.REP_SHELL_RECORDING_MAX_BYTES) || undefined),
   };
   ctx.recordings?.recover();
+  // After a restart or crash: open sessions wait for their reps and customers for one grace period (issue 10).
+  log.info(armGraceAfterRestart(openSessionParties(db), ctx.customers, repLoss), 'grace periods armed after start');
   ctx.integration = wireIntegration(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
 
   const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
