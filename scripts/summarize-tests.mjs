@@ -9,6 +9,7 @@ const problems = [];
 const checks = existsSync('test-results/checks.txt') ? readFileSync('test-results/checks.txt', 'utf8').trim().split('\n') : [];
 for (const line of checks.filter(Boolean)) {
   if (line.startsWith('ok:')) passed++;
+  else if (line.startsWith('skipped:')) { skipped++; console.log(`(${line})`); }
   else { failed++; problems.push(line); }
 }
 
