@@ -15,7 +15,7 @@
  * the flood is reported too (flow control keeps it flat).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { repConsole } from '../lib/clients.mjs';
@@ -77,7 +77,13 @@ export default {
       return rows;
     } finally {
       rep?.close();
-      agent?.kill('SIGKILL');
+      if (agent && agent.exitCode === null) {
+        // SIGTERM first (the agent stops cleanly; profilers get to write), SIGKILL if it hangs.
+        const gone = new Promise((r) => agent.once('exit', r));
+        agent.kill('SIGTERM');
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
+        if (agent.exitCode === null) agent.kill('SIGKILL');
+      }
       await app.stop();
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }
@@ -158,6 +164,7 @@ async function bulk(app, rep, shells, shellId, command, marker, seconds) {
   let tail = '';
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, app.memory().rssMiB)), 100);
+  const cpu0 = app.cpuSeconds();
   const t0 = performance.now();
   let tEnd = 0;
   const finished = new Promise((res) => {
@@ -182,7 +189,9 @@ async function bulk(app, rep, shells, shellId, command, marker, seconds) {
   }
   clearInterval(sampler);
   const elapsed = (tEnd - t0) / 1000;
-  return { mbPerSecond: chars / 1e6 / elapsed, chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
+  // CPU the appliance spent per MB: comparable between runs even when the machine's load is not.
+  const applianceCpuMsPerMB = round(((app.cpuSeconds() - cpu0) * 1000) / (chars / 1e6));
+  return { mbPerSecond: chars / 1e6 / elapsed, applianceCpuMsPerMB, loadAverage1m: round(loadavg()[0]), chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
 }
 
 async function installerKey(url) {

@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { CodedError, type FileEntry, type FileVolume } from '../protocol/index.js';
 import { TEMP_PREFIX, TEMP_SUFFIX, checkName, pathSegments } from '../domain/file-paths.js';
 import { MAX_LISTING_BYTES, isWithin } from './files.js';
+import { OffThreadSha256 } from './hash-worker.js';
 
 export interface StoreVolume {
   name: string;
@@ -54,17 +55,30 @@ async function hashPrefix(file: string, length: number): Promise<Hash> {
   return hash;
 }
 
-/** Hashes and counts what passes; refuses more than `limit` bytes. */
-function meter(hash: Hash, limit: number, counted: (n: number) => void): Transform {
+/** The SHA-256 of a file's first `length` bytes, as the start of an off-thread hash. */
+async function offThreadPrefix(file: string, length: number): Promise<OffThreadSha256> {
+  const hash = new OffThreadSha256();
+  try {
+    if (length > 0) for await (const chunk of createReadStream(file, { start: 0, end: length - 1, highWaterMark: 1 << 20 })) await hash.update(chunk as Buffer);
+  } catch (e) {
+    hash.drop();
+    throw e;
+  }
+  return hash;
+}
+
+/** Hashes (`update` may ask to wait) and counts what passes; refuses more than `limit` bytes. */
+function meter(update: (chunk: Buffer) => Promise<void> | undefined, limit: number, counted: (n: number) => void): Transform {
   let seen = 0;
   return new Transform({
     highWaterMark: 1 << 20,
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
       if (seen > limit) return done(new CodedError('E_BAD_PARAMS', 'More bytes arrived than the file holds.'));
-      hash.update(chunk);
+      const wait = update(chunk);
       counted(chunk.length);
-      done(null, chunk);
+      if (wait) wait.then(() => done(null, chunk), done);
+      else done(null, chunk);
     },
   });
 }
@@ -231,11 +245,13 @@ export class FileStore {
         u.hashed = offset;
       }
       const hash = u.hash;
+      let refused: CodedError | null = null;
       try {
-        await pipeline(source, meter(hash, u.size - offset, (n) => ((u.hashed += n), onBytes(n))), createWriteStream(u.temp, { flags: 'r+', start: offset, highWaterMark: 1 << 20 }));
+        // On this thread: an upload is paced by the disk, and its hash state must outlive the stream (resume).
+        await pipeline(source, meter((c) => void hash.update(c), u.size - offset, (n) => ((u.hashed += n), onBytes(n))), createWriteStream(u.temp, { flags: 'r+', start: offset, highWaterMark: 1 << 20 }));
       } catch (e) {
-        if (e instanceof CodedError) throw e;
-        // The stream was cut: whatever reached the disk stays for the next resume.
+        if (e instanceof CodedError) refused = e;
+        // Otherwise the stream was cut: whatever reached the disk stays for the next resume.
       }
       const received = (await stat(u.temp).catch(() => null))?.size ?? 0;
       // Bytes hashed but not written (a write cut short) make the hash state useless: rebuild it next time.
@@ -243,6 +259,7 @@ export class FileStore {
         u.hash = null;
         u.hashed = 0;
       }
+      if (refused) throw refused;
       return { received };
     } finally {
       u.busy = false;
@@ -313,15 +330,20 @@ export class FileStore {
     const s = await stat(real);
     if (!s.isFile()) throw new CodedError('E_FILE_IS_FOLDER');
     if (offset > s.size) throw new CodedError('E_FILE_OFFSET_MISMATCH', `The file holds only ${s.size} bytes.`);
-    const hash = await hashPrefix(real, offset);
-    let sent = 0;
-    const file = createReadStream(real, { start: offset, highWaterMark: 1 << 20 });
-    const body = meter(hash, s.size - offset, (n) => (sent += n));
-    file.once('error', (e) => body.destroy(new CodedError('E_FILE_IO', e.message)));
-    body.once('close', () => file.destroy());
-    file.pipe(body);
-    await send(body);
-    if (sent !== s.size - offset) throw new CodedError('E_FILE_IO', 'The file changed while it was being sent.');
-    return { sent, sha256: hash.digest('hex') };
+    // Hashed by a worker thread (agent/hash-worker.ts): this thread only moves the bytes.
+    const hash = await offThreadPrefix(real, offset);
+    try {
+      let sent = 0;
+      const file = createReadStream(real, { start: offset, highWaterMark: 1 << 20 });
+      const body = meter((c) => hash.update(c), s.size - offset, (n) => (sent += n));
+      file.once('error', (e) => body.destroy(new CodedError('E_FILE_IO', e.message)));
+      body.once('close', () => file.destroy());
+      file.pipe(body);
+      await send(body);
+      if (sent !== s.size - offset) throw new CodedError('E_FILE_IO', 'The file changed while it was being sent.');
+      return { sent, sha256: await hash.digest() };
+    } finally {
+      hash.drop();
+    }
   }
 }

@@ -15,8 +15,12 @@ const Empty = z.object({}).strict();
 const ShellId = z.number().int().positive();
 const ChannelId = z.number().int().positive();
 
-/** Unacknowledged output (UTF-16 characters) the appliance lets a console have before it pauses the shell. */
-export const SHELL_WINDOW_CHARS = 1024 * 1024;
+/**
+ * Unacknowledged output (UTF-16 characters) the appliance lets a console have before it pauses the shell.
+ * Large enough to cover an ack's round trip on a busy machine at 50 MB/s (≈ 80 ms); it costs the
+ * appliance no memory (what is in flight sits in the console, the socket backlog has its own cap).
+ */
+export const SHELL_WINDOW_CHARS = 4 * 1024 * 1024;
 /** The console acknowledges at least every this many characters (and whatever is left when output stops). */
 export const SHELL_ACK_EVERY_CHARS = 64 * 1024;
 

@@ -16,9 +16,9 @@ export function castHeader(h: CastHeader): string {
   return JSON.stringify({ version: 2, width: h.width, height: h.height, timestamp: h.timestamp, ...(h.title ? { title: h.title } : {}), env: { TERM: 'xterm-256color' } }) + '\n';
 }
 
-/** One event line; `seconds` is rounded to the microsecond like asciinema does. */
-export function castEvent(seconds: number, type: 'o' | 'r' | 'm', data: string): string {
-  return `[${Math.round(seconds * 1e6) / 1e6}, "${type}", ${JSON.stringify(data)}]\n`;
+/** One event line; `seconds` is rounded to the microsecond like asciinema does. `json`: `data` already JSON-encoded. */
+export function castEvent(seconds: number, type: 'o' | 'r' | 'm', data: string, json: string = JSON.stringify(data)): string {
+  return `[${Math.round(seconds * 1e6) / 1e6}, "${type}", ${json}]\n`;
 }
 
 /** Parses a whole .cast file (tests and tools): the header and its events. */

@@ -96,10 +96,11 @@ export class ShellRecorder {
     return this.cast.stream.writableLength + this.text.stream.writableLength;
   }
 
-  output(data: string): void {
+  /** `json`: `data` already JSON-encoded (the caller sends the same string to the console). */
+  output(data: string, json?: string): void {
     if (this.truncated || this.finished) return;
     const t = this.elapsed();
-    this.cast.write(castEvent(t, 'o', data));
+    this.cast.write(castEvent(t, 'o', data, json));
     this.text.write(this.filter.feed(data));
     if (this.cast.bytes >= this.maxBytes || this.text.bytes >= this.maxBytes) {
       this.truncated = true;

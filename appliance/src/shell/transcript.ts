@@ -12,6 +12,8 @@ const ERASED = /[^\n\x08]\x08/g;
 const HAS_ERASED = /[^\n\x08]\x08/;
 /** Other C0 controls (tab and newline stay). */
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/g;
+/** Controls other than tab, newline and carriage return. */
+const OTHER_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 /** An unfinished escape sequence this long is not one: drop it rather than hold it forever. */
 const MAX_CARRY = 4096;
 
@@ -23,6 +25,11 @@ export class TranscriptFilter {
     let text = this.carry + chunk;
     this.carry = '';
     if (!/[\x00-\x08\x0b-\x1f\x7f]/.test(text)) return text;
+    // Plain lines (the bulk of a flood): carriage returns are the only control, no escapes to find.
+    if (!OTHER_CONTROLS.test(text)) {
+      text = text.includes('\r\r') ? text.replace(/\r+\n/g, '\n') : text.split('\r\n').join('\n');
+      return text.includes('\r') ? text.replace(/\r/g, '') : text;
+    }
     text = text.replace(ESCAPES, '');
     const esc = text.lastIndexOf('\x1b');
     if (esc >= 0 && text.length - esc < MAX_CARRY) {

@@ -34,6 +34,8 @@ interface OpenShell {
 /** Bytes queued on the console's socket (and the recording's files) before a shell is paused / resumed. */
 const BACKLOG_HIGH = 2 * 1024 * 1024;
 const BACKLOG_LOW = 512 * 1024;
+/** Output gathered into one `session.shell.output` event at most (a turn's worth is usually far less). */
+const MAX_OUTPUT_BATCH_CHARS = 256 * 1024;
 
 export class SessionTools {
   private readonly shells = new Map<number, OpenShell>();
@@ -85,13 +87,32 @@ export class SessionTools {
     };
     this.shells.set(shell.shellId, shell);
     this.hook(conn);
-    channel.onData((data) => {
-      recording?.recorder.output(data);
+    // Output that arrives within one turn of the event loop (several agent frames, a few pty reads)
+    // goes out as one event and one recording entry: fewer, larger frames for the same bytes.
+    let pending = '';
+    const flush = () => {
+      const data = pending;
+      pending = '';
+      if (!data) return;
+      // Encoded once, for the recording and for the console's frame.
+      const json = JSON.stringify(data);
+      recording?.recorder.output(data, json);
       if (conn.actor?.user.id !== shell.userId) return;
-      conn.sendEvent('session.shell.output', { shellId: shell.shellId, data });
+      const socket = conn.socket;
+      if (socket.readyState === socket.OPEN && socket.bufferedAmount <= 2 * BACKLOG_HIGH) socket.send(`{"t":"evt","event":"session.shell.output","data":{"shellId":${shell.shellId},"data":${json}}}`);
+      // A console far behind (or gone): the connection's own rules apply (it drops one that cannot keep up).
+      else conn.sendEvent('session.shell.output', { shellId: shell.shellId, data });
       flow.sent(data.length);
+    };
+    channel.onData((data) => {
+      if (!pending) setImmediate(flush);
+      pending += data;
+      if (pending.length >= MAX_OUTPUT_BATCH_CHARS) flush();
     });
-    channel.onExit((code) => this.ended(shell, code));
+    channel.onExit((code) => {
+      flush(); // the last output goes before the exit
+      this.ended(shell, code);
+    });
     this.log(shell, 'shell.open', `${shell.userName} opened a command shell on ${shell.hostname}.`);
     return { shellId: shell.shellId, recordingId: recording?.record.id ?? null };
   }
