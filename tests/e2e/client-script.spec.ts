@@ -112,3 +112,11 @@ test('a script opened in a tab already running the console runs there, and only 
   await expect(page.getByRole('heading', { level: 1, name: 'WS-042 Reception' })).toBeVisible();
   expect(await page.evaluate('window.__sameDocument')).toBe(true);
 });
+
+test('credential_id: the script’s credential is injected into the endpoint’s login screen once the Jump starts', async ({ page }) => {
+  await logIn(page);
+  // vault:1 is the demo Vault's DEMO\Administrator (appliance/src/vault-wiring.ts); WS-042 sits at its login screen.
+  await page.goto(scriptUrl('client.hostname=ws-042&credential_id=vault%3A1'));
+  await expect(page.getByRole('heading', { level: 1, name: 'WS-042 Reception' })).toBeVisible();
+  await expect(page.getByRole('log', { name: 'Chat messages' }).getByText(/Ana Lopez injected the credentials “DEMO\\Administrator” \(Vault\) into ws-042/)).toBeVisible();
+});

@@ -26,8 +26,9 @@ export interface ScriptedJump {
  * Starts a Jump to `item` — the one place a client script starts a session. The item is shown in the
  * Jump Items view first (search, details open), so whatever the appliance answers lands on its row:
  * the session opens when the Jump starts; a refusal, "Start anyway?" or a password question
- * otherwise. `session.custom.*` become the session's custom attributes. A credential_id is kept for
- * credential injection, which needs a credential store this site does not have yet.
+ * otherwise. `session.custom.*` become the session's custom attributes. A `credential_id` is injected
+ * into the endpoint once the session has started (ECM or Vault); the outcome is a line in the session's
+ * chat, and a refusal before that (no permission, not a Windows login screen) shows as a notice.
  */
 export async function startJump(app: ConsoleModel, item: JumpItem, jump: ScriptedJump): Promise<void> {
   const itemId = item.id;
@@ -42,7 +43,24 @@ export async function startJump(app: ConsoleModel, item: JumpItem, jump: Scripte
     app.jump.outcome = { itemId, tone: 'error', text: `Could not jump to ${item.name}: the Jump Item is no longer available.` };
     return;
   }
-  await app.jump.jump(listed, {}, jump.custom);
+  const sessionId = await app.jump.jump(listed, {}, jump.custom);
+  if (sessionId && jump.credentialId) await injectScripted(app, sessionId, jump.credentialId);
+}
+
+/**
+ * The vendor's scripts carry the credential store's own id; ours are source-scoped (`ecm:…`, `vault:…`),
+ * so a bare id means the ECM's credential of that id.
+ */
+export function scriptedCredentialId(credentialId: string): string {
+  return /^(ecm|vault):/.test(credentialId) ? credentialId : `ecm:${credentialId}`;
+}
+
+async function injectScripted(app: ConsoleModel, sessionId: string, credentialId: string): Promise<void> {
+  try {
+    await app.client.call('session.inject.run', { sessionId, credentialId: scriptedCredentialId(credentialId) });
+  } catch (e) {
+    app.say(`The credentials from the script could not be injected: ${messageOf(e)}`, 'error');
+  }
 }
 
 export class ClientScript {
