@@ -112,14 +112,16 @@ test('a wrong password is refused with the reason', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Administration' })).toHaveCount(0);
 });
 
-test('a representative sees Status and My Account only, never Users', async ({ page }) => {
+test('a representative sees Status, My Account and (with Inject Credentials) Vault, never Users', async ({ page }) => {
   const carla = DEMO.reps.remoteSupport[0];
   await logIn(page, carla.username, carla.password);
   const nav = page.getByRole('navigation', { name: 'Administration' });
   await expect(nav.getByRole('link', { name: 'Status' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'My Account' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
-  await expect(nav.getByRole('link')).toHaveCount(2);
+  // Reps who may inject credentials check Vault accounts out here, as on the vendor's /login.
+  await expect(nav.getByRole('link', { name: 'Vault' })).toBeVisible();
+  await expect(nav.getByRole('link')).toHaveCount(3);
   await expect(page.getByText('The administrator still has the default password.', { exact: false })).toHaveCount(0);
 
   // Typing the address of a tab they may not see lands on Status.
