@@ -11,6 +11,7 @@ export default defineConfig({
       'tests/installers/**/*.test.ts',
       'tests/desktop/**/*.test.ts',
       'tests/fuzz/**/*.test.ts',
+      'tests/i18n/**/*.test.ts',
     ],
     // Native modules (better-sqlite3) and child processes are happiest in forked workers.
     pool: 'forks',
