@@ -6,7 +6,10 @@ import './admin.css';
 import './account.css';
 
 // English is bundled with the app; French and German load when chosen.
-const english = import.meta.glob<{ default: Record<string, string> }>('../lib/i18n/catalogs/admin*.en.json', { eager: true });
+const english = import.meta.glob<{ default: Record<string, string> }>(
+  ['../lib/i18n/catalogs/common*.en.json', '../lib/i18n/catalogs/admin*.en.json'],
+  { eager: true },
+);
 
 void startI18n('admin', english)
   .catch(() => undefined) // a catalogue that fails to load leaves English, never a blank page

@@ -5,7 +5,10 @@ import '../styles/theme.css';
 import './portal.css';
 
 // English is bundled with the app; French and German load when chosen.
-const english = import.meta.glob<{ default: Record<string, string> }>('../lib/i18n/catalogs/portal*.en.json', { eager: true });
+const english = import.meta.glob<{ default: Record<string, string> }>(
+  ['../lib/i18n/catalogs/common*.en.json', '../lib/i18n/catalogs/portal*.en.json'],
+  { eager: true },
+);
 
 void startI18n('portal', english)
   .catch(() => undefined) // a catalogue that fails to load leaves English, never a blank page

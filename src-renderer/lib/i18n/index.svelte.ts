@@ -9,7 +9,6 @@
  */
 import { addMessages, init, locale, register, format, unwrapFunctionStore, waitLocale } from 'svelte-i18n';
 import { catalogueOf, pickLanguage, UI_LANGUAGES, type UiLanguage } from './languages.js';
-import commonEn from './catalogs/common.en.json';
 
 export { UI_LANGUAGES, UI_LANGUAGE_NAMES, matchLanguage, pickLanguage, type UiLanguage } from './languages.js';
 
@@ -49,13 +48,14 @@ export function catalogueFiles(files: readonly string[], area: Area | 'common', 
 /**
  * Loads the app's catalogues and shows `initial` (or the browser's language). Call once before
  * mounting; resolves when the words are there, so the first paint is already translated.
- * `english` is the app's eager glob of its English files (bundled, so English never waits).
+ * `english` is the app's eager glob of its English files, common ones included (bundled, so
+ * English never waits).
  */
 export async function startI18n(area: Area, english: Record<string, { default: Messages }>, initial?: string | null): Promise<void> {
   if (!started) {
     started = true;
     storageKey = `rep-console.language.${area}`;
-    addMessages('en', commonEn, ...Object.values(english).map((m) => m.default));
+    addMessages('en', ...Object.values(english).map((m) => m.default));
     for (const lang of ['fr', 'de'] as const) {
       for (const file of [...catalogueFiles(Object.keys(lazy), 'common', lang), ...catalogueFiles(Object.keys(lazy), area, lang)]) {
         register(lang, loaderFor(file));
