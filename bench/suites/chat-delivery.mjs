@@ -36,7 +36,11 @@ export default {
       if (!(cfg[k] >= 0) || (k !== 'warmup' && !(cfg[k] > 0))) throw new Error(`--${k} must be a positive number`);
     }
     if (cfg.warmup >= cfg.seconds) throw new Error('--warmup must be shorter than --seconds');
-    const app = await startAppliance({ prepare: (dir) => seedReps(dir, cfg.reps, REP_PASSWORD) });
+    // Each bench rep holds sessions/reps sessions at once: raise the per-rep limit to match.
+    const app = await startAppliance({
+      prepare: (dir) => seedReps(dir, cfg.reps, REP_PASSWORD),
+      env: { REP_MAX_SESSIONS_PER_REP: String(Math.ceil(cfg.sessions / cfg.reps) + 1) },
+    });
     const clients = [];
     try {
       return await measure(app, cfg, clients, log);

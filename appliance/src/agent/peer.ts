@@ -38,6 +38,8 @@ export interface PeerOptions<InM extends MethodTable, InE extends EventTable, Ou
   /** A frame we refused, or an error frame the other end sent without a request of ours. */
   onProtocolError?: (code: string, message: string, direction: 'in' | 'out') => void;
   requestTimeoutMs?: number;
+  /** Inbound frames larger than this are refused with E_TOO_LARGE (default MAX_FRAME_BYTES). */
+  maxFrameBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -111,7 +113,8 @@ export class Peer<InM extends MethodTable, InE extends EventTable, OutM extends 
   /** One inbound frame: size cap, JSON, envelope, then by kind. Never throws. */
   receive(text: string, isBinary = false): void {
     if (isBinary) return this.refuse(null, 'E_BAD_ENVELOPE', 'Binary frames are not part of this protocol.');
-    if (text.length > MAX_FRAME_BYTES || Buffer.byteLength(text) > MAX_FRAME_BYTES) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${MAX_FRAME_BYTES} bytes.`);
+    const max = this.opts.maxFrameBytes ?? MAX_FRAME_BYTES;
+    if (text.length > max || Buffer.byteLength(text) > max) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${max} bytes.`);
     let raw: unknown;
     try {
       raw = JSON.parse(text);

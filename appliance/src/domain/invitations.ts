@@ -10,6 +10,7 @@ import type { Narrator } from './narrator.js';
 import { authorize, type Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 import { toInvitation, type SessionView } from './session-view.js';
+import { assertSessionRoom } from './limits.js';
 
 type Repos = Pick<Repositories, 'sessions' | 'members' | 'invitations' | 'users' | 'teams' | 'settings' | 'transaction'>;
 type Target = { kind: 'team'; id: number } | { kind: 'rep'; id: number } | { kind: 'help' };
@@ -58,6 +59,7 @@ export class InvitationService {
     if (!inv) throw new CodedError('E_INVITATION_NOT_FOUND');
     authorize(actor, { kind: 'invitation.answer', queueId: inv.queueId });
     const me = actor.user;
+    if (!this.repos.members.role(inv.sessionId, me.id)) assertSessionRoom(this.repos.members.activeFor(me.id).length);
     const now = iso(this.clock);
     const left: number[] = [];
     const ended: { id: number; queueId: QueueId }[] = [];

@@ -23,6 +23,7 @@ import type { JumpItemRecord, Repositories } from './ports.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SessionService } from './sessions.js';
 import { hashToken, newSessionId, newToken } from './tokens.js';
+import { assertSessionRoom } from './limits.js';
 
 /** Warnings before a forced end come this long before the window closes (the first one also at once, when a session starts closer than that). */
 export const FORCE_END_WARNINGS_MS = [15 * 60_000, 5 * 60_000, 60_000] as const;
@@ -95,6 +96,7 @@ export class JumpSessions {
       const why = mayUseJumpMethod(actor.user.permissions, item.method) ? 'start sessions with that Jump Item' : `use ${JUMP_METHOD_NAME[item.method]}`;
       throw new CodedError('E_FORBIDDEN', `Your account is not allowed to ${why}.`);
     }
+    assertSessionRoom(repos.members.activeFor(actor.user.id).length);
 
     const endpoint = this.d.endpoints.forJumpItem(item.id);
     if (item.status !== 'active' || (item.method === 'pinned' && !endpoint)) {

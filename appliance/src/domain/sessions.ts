@@ -7,6 +7,7 @@ import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Narrator } from './narrator.js';
 import { authorize, type Actor } from './permissions.js';
+import { assertSessionRoom } from './limits.js';
 import type { Repositories } from './ports.js';
 import { toInvitation, type SessionView } from './session-view.js';
 
@@ -38,6 +39,7 @@ export class SessionService {
     authorize(actor, { kind: 'session.accept', queueId: s.queueId });
     const now = iso(this.clock);
     const me = actor.user;
+    if (!(s.status === 'held' && s.ownerId === me.id)) assertSessionRoom(this.repos.members.activeFor(me.id).length);
     const announce = this.repos.transaction(() => {
       if (s.status === 'held' && s.ownerId === me.id) {
         this.repos.sessions.setStatus(sessionId, 'active', now);

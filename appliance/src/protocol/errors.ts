@@ -10,6 +10,7 @@ import { JUMP_ERRORS } from './jump-errors.js';
 import { API_ERRORS } from './api-errors.js';
 import { ECM_ERRORS } from './ecm-errors.js';
 import { INJECT_ERRORS } from './inject-errors.js';
+import { LIMIT_ERRORS } from './limit-errors.js';
 
 export const ERRORS = {
   E_BAD_JSON: 'The message is not valid JSON.',
@@ -109,6 +110,8 @@ export const ERRORS = {
   ...INJECT_ERRORS,
   // ECM bridges (protocol/ecm-errors.ts).
   ...ECM_ERRORS,
+  // Resource limits (protocol/limit-errors.ts, domain/limits.ts).
+  ...LIMIT_ERRORS,
 
   // Accounts and security (/login: My Account, Users, Management > Security, Support Portal).
   E_TOTP_NOT_ENROLLING: 'Start setting up two-factor authentication first: the code you entered belongs to no pending set-up.',

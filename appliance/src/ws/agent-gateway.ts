@@ -8,10 +8,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CodedError, MAX_FRAME_BYTES, agentEvents, agentMethods, applianceEvents, applianceMethods, type AgentPresence, type AgentResult } from '../protocol/index.js';
+import { CodedError, agentEvents, agentMethods, applianceEvents, applianceMethods, type AgentPresence, type AgentResult } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { AgentIdentity, AgentRecord, AgentService } from '../domain/agents.js';
 import { RateLimiter } from '../domain/rate-limit.js';
+import { LIMITS, hardMessageBytes } from '../domain/limits.js';
 import { isSameOrigin } from '../http/security.js';
 import { Peer, type Transport } from '../agent/peer.js';
 import { memoryPair, wsTransport } from '../agent/transport.js';
@@ -40,7 +41,7 @@ class AgentConnection {
 }
 
 export class AgentGateway {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: hardMessageBytes(), perMessageDeflate: false, clientTracking: false });
   private readonly conns = new Set<AgentConnection>();
   private readonly byAgent = new Map<number, AgentConnection>();
   /** Failed identifications (wrong installer key or secret) per address and minute. */
@@ -119,6 +120,7 @@ export class AgentGateway {
       }
     };
     const peer: ApplianceSidePeer = new Peer(transport, {
+      maxFrameBytes: LIMITS.maxMessageBytes,
       accepts: { methods: agentMethods, events: agentEvents },
       asks: applianceMethods,
       handlers: {

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
-  CodedError, MAX_FRAME_BYTES, customerMethods, isCustomerMethodName, type CustomerEventData, type CustomerEventName, type CustomerMethodName, type ErrorCode,
+  CodedError, customerMethods, isCustomerMethodName, type CustomerEventData, type CustomerEventName, type CustomerMethodName, type ErrorCode,
 } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
@@ -15,6 +15,7 @@ import { isSameOrigin } from '../http/security.js';
 import { CUSTOMER_COOKIE } from '../http/start-session.js';
 import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
+import { hardMessageBytes } from '../domain/limits.js';
 
 export const CUSTOMER_WS_PATH = '/ws/customer';
 
@@ -35,7 +36,7 @@ class CustomerConnection {
 }
 
 export class CustomerGateway {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_FRAME_BYTES });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: hardMessageBytes() });
   private readonly conns = new Set<CustomerConnection>();
   private readonly unsubscribe: () => void;
   private closing = false;

@@ -18,6 +18,7 @@ import type { AppContext } from '../context.js';
 import type { EndpointFiles } from '../domain/endpoint-files.js';
 import { checkName, normalizePath } from '../domain/file-paths.js';
 import { Narrator } from '../domain/narrator.js';
+import { assertTransferRoom } from '../domain/limits.js';
 import type { Actor } from '../domain/permissions.js';
 import type { ConsoleConnection } from './connection.js';
 import { filesFor, logFileEvent } from './file-browser.js';
@@ -110,6 +111,7 @@ export class FileTransfers {
       t.active.stop();
       await t.active.done.catch(() => undefined);
     }
+    if (!t) this.assertRoom(p.sessionId);
     const { offset } = await files.beginUpload({ key: p.key, volume: p.volume, path, name: p.name, size: p.size, overwrite: p.overwrite });
     if (!t || t.name !== p.name || t.size !== p.size || t.path !== path || t.volume !== p.volume) {
       if (t) this.forget(t);
@@ -175,6 +177,7 @@ export class FileTransfers {
   async download(actor: Actor, conn: ConsoleConnection, p: { sessionId: string; volume: number; path: string }): Promise<{ transferId: string; name: string; size: number; url: string }> {
     const { endpoint, files } = filesFor(this.app, actor, p.sessionId, 'session.files.download');
     const path = normalizePath(p.path);
+    this.assertRoom(p.sessionId);
     const info = await files.beginDownload(p.volume, path);
     const t = this.create(actor, conn, { direction: 'download', sessionId: p.sessionId, hostname: endpoint.hostname, files, key: null, volume: p.volume, path, name: info.name, size: info.size, display: info.display, modifiedAt: info.modifiedAt });
     this.progress(t, true);
@@ -255,6 +258,13 @@ export class FileTransfers {
     await active?.done.catch(() => undefined);
     if (t.key) await t.files.cancel(t.key).catch(() => undefined);
     this.done(t, state, why);
+  }
+
+  /** Refuses a new transfer when the session already has LIMITS.maxTransfersPerSession unfinished ones. */
+  private assertRoom(sessionId: string): void {
+    let unfinished = 0;
+    for (const x of this.transfers.values()) if (x.sessionId === sessionId && (x.state === 'waiting' || x.state === 'running')) unfinished++;
+    assertTransferRoom(unfinished);
   }
 
   private create(actor: Actor, conn: ConsoleConnection, p: Pick<Transfer, 'direction' | 'sessionId' | 'hostname' | 'files' | 'key' | 'volume' | 'path' | 'name' | 'size' | 'display' | 'modifiedAt'>): Transfer {

@@ -1,6 +1,7 @@
 /** Reading one inbound frame: size cap, JSON, envelope. Shared by the console and customer endpoints. */
 import type { RawData } from 'ws';
-import { MAX_FRAME_BYTES, RequestEnvelope, type ErrorCode } from '../protocol/index.js';
+import { RequestEnvelope, type ErrorCode } from '../protocol/index.js';
+import { LIMITS, tooLargeMessage } from '../domain/limits.js';
 
 export type FrameResult =
   | { ok: true; id: number; method: string; params: unknown }
@@ -8,7 +9,7 @@ export type FrameResult =
 
 export function readFrame(data: RawData, isBinary: boolean): FrameResult {
   const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
-  if (size > MAX_FRAME_BYTES) return { ok: false, id: null, code: 'E_TOO_LARGE', message: `Messages are limited to ${MAX_FRAME_BYTES} bytes.` };
+  if (size > LIMITS.maxMessageBytes) return { ok: false, id: null, code: 'E_TOO_LARGE', message: tooLargeMessage() };
   if (isBinary) return { ok: false, id: null, code: 'E_BAD_ENVELOPE', message: 'Binary frames are not part of this protocol.' };
   let raw: unknown;
   try {

@@ -6,22 +6,26 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CodedError, ERRORS, MAX_FRAME_BYTES, isMethodName, methods, type MethodName } from '../protocol/index.js';
+import { CodedError, ERRORS, isMethodName, methods, type MethodName } from '../protocol/index.js';
 import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
 import { toMe } from '../domain/auth.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
 import { isAllowed } from '../domain/permissions.js';
+import { LIMITS, LIMIT_ENV, hardMessageBytes } from '../domain/limits.js';
 import { isSameOrigin } from '../http/security.js';
 import { CONSOLE_COOKIE } from '../http/console-routes.js';
 import { ConsoleConnection } from './connection.js';
 import { handlers, type HandlerContext } from './handlers.js';
 
 export const CONSOLE_WS_PATH = '/ws/console';
-/** Frames above MAX_FRAME_BYTES get E_TOO_LARGE; far larger ones are cut off by ws itself (close 1009). */
-const HARD_FRAME_LIMIT = 4 * MAX_FRAME_BYTES;
-const PING_MS = 25_000;
+/** Frames above LIMITS.maxMessageBytes get E_TOO_LARGE; far larger ones are cut off by ws itself (close 1009). */
+const HARD_FRAME_LIMIT = hardMessageBytes();
+/** Pings go out twice per idle period; a console that answers none for the whole period is closed (4008). */
+const IDLE_MS = LIMITS.consoleIdleSeconds * 1000;
+const PING_MS = Math.max(500, Math.floor(IDLE_MS / 2));
+export const IDLE_CLOSE_CODE = 4008;
 
 export class ConsoleGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
@@ -33,13 +37,14 @@ export class ConsoleGateway {
     this.unsubscribe = app.bus.subscribe((e) => this.fanOut(e));
     // Heartbeats find dead peers (laptop lid closed) so presence stays true.
     this.pinger = setInterval(() => {
+      const now = Date.now();
       for (const c of this.conns) {
-        const s = c.socket as WebSocket & { alive?: boolean };
-        if (s.alive === false) s.terminate();
-        else {
-          s.alive = false;
-          s.ping();
-        }
+        const s = c.socket as WebSocket & { seenAt?: number };
+        if (now - (s.seenAt ?? now) >= IDLE_MS) {
+          // The reason goes out in the close frame; a dead peer that cannot answer the close is cut soon after.
+          s.close(IDLE_CLOSE_CODE, `E_IDLE_TIMEOUT: no answer for ${LIMITS.consoleIdleSeconds} s (${LIMIT_ENV.consoleIdleSeconds})`);
+          setTimeout(() => s.terminate(), 5_000).unref();
+        } else s.ping();
       }
     }, PING_MS);
     this.pinger.unref();
@@ -64,8 +69,10 @@ export class ConsoleGateway {
     const tls = 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted);
     const conn = new ConsoleConnection(ws, kind, req.socket.remoteAddress ?? 'unknown', `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
     this.conns.add(conn);
-    (ws as WebSocket & { alive?: boolean }).alive = true;
-    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
+    const seen = () => ((ws as WebSocket & { seenAt?: number }).seenAt = Date.now());
+    seen();
+    ws.on('pong', seen);
+    ws.on('message', seen);
 
     const h: HandlerContext = {
       app: this.app,
