@@ -10,10 +10,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,6 +274,7 @@ describe('plugins', () => {
   it.skipIf(!!keychainSkip)(`keychain plugin under a real Secret Service (GNOME Keyring over D-Bus)${keychainSkip ? ` — skipped: ${keychainSkip}` : ''}`, async () => {
     const home = mkdtempSync(join(dir, 'home-'));
     const seed = join(repoRoot, 'node_modules/.cache', `rep-ecm-seed-${process.pid}.mjs`);
+    mkdirSync(dirname(seed), { recursive: true }); // a fresh checkout has no cache folder yet
     writeFileSync(seed, `import keytar from 'keytar';\nawait keytar.setPassword('Rep ECM test', 'LAB\\\\kc-admin', process.env.KC_PASSWORD);\nconsole.log('seeded');\n`);
     const node = JSON.stringify(process.execPath);
     const cmd = `printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ${node} ${JSON.stringify(seed)} && exec ${node} bin/rep-appliance.js ecm --client-id ${clientId} --client-secret ${clientSecret} --site http://127.0.0.1 --port ${port} --plugin keychain --service 'Rep ECM test' --name keychain-ecm`;
