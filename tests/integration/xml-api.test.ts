@@ -176,6 +176,27 @@ describe('command API → reporting API', () => {
     expect(errorCode((await call('command', bearer, { action: 'terminate_session', lsid: sid })).xml)).toBe('E_SESSION_ENDED');
     const key = await call('command', bearer, { action: 'generate_session_key', type: 'support', queue_id: 'rep_username:ben' });
     expect(xpath(key.xml, 'string(//*[local-name()="short_key"])')).toMatch(/^\d{12}$/);
+
+    // Keys into the general queue, a team's queue (by id and by code) and an issue's team queue:
+    // the customer who redeems one waits in that queue, not in a rep's personal queue.
+    const db = new Database(join(app.dataDir, 'site.db'), { readonly: true });
+    const team = db.prepare('SELECT id, code FROM teams ORDER BY id LIMIT 1').get() as { id: number; code: string };
+    const issue = db.prepare('SELECT code_name, team_id FROM issues ORDER BY id LIMIT 1').get() as { code_name: string; team_id: number } | undefined;
+    const queued = async (queueId: string) => {
+      const k = await call('command', bearer, { action: 'generate_session_key', type: 'support', queue_id: queueId });
+      expect(xpath(k.xml, 'local-name(/*)'), queueId).toBe('session_key');
+      const digits = xpath(k.xml, 'string(//*[local-name()="short_key"])');
+      const joined = await portal(app.url, { name: `Keyed ${queueId}`, sessionKey: digits });
+      expect(joined.status, queueId).toBe(200);
+      return (db.prepare('SELECT queue_id FROM sessions WHERE id = ?').get(joined.body.sessionId) as { queue_id: string }).queue_id;
+    };
+    expect(await queued('general')).toBe('general');
+    expect(await queued(`team:${team.id}`)).toBe(`team:${team.id}`);
+    expect(await queued(`team:${team.code}`)).toBe(`team:${team.id}`);
+    if (issue) expect(await queued(`issue:${issue.code_name}`)).toBe(`team:${issue.team_id}`);
+    expect(await queued('rep_username:ben')).toMatch(/^personal:/);
+    db.close();
+    expect(errorCode((await call('command', bearer, { action: 'generate_session_key', type: 'support', queue_id: 'team:no-such-team' })).xml)).toBe('E_TARGET_NOT_FOUND');
     ben.close();
 
     // Bad requests are XML errors with stable codes.

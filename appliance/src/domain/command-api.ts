@@ -108,9 +108,9 @@ export class CommandApi {
     this.sessions.close(lsid, `api:${by}`, 'The session was ended by an administrator.');
   }
 
-  /** A support key into a rep's personal queue (keys redeem into their issuer's queue). */
+  /** A support key into the named queue: a rep's personal queue (issued as that rep), a team's, or general. */
   sessionKey(queue: ApiQueue, minutes: number, custom: Record<string, string>, baseUrl: string) {
-    if (queue.repId === null) throw new CodedError('E_API_BAD_QUEUE', 'Session keys from the API lead to one representative: use queue_id=rep:<id> or rep_username:<name>.');
-    return this.keys.issue({ kind: 'support', issuerId: queue.repId, sessionId: null, minutes, custom, external: {}, baseUrl });
+    if (queue.repId !== null) return this.keys.issue({ kind: 'support', issuerId: queue.repId, sessionId: null, minutes, custom, external: {}, baseUrl });
+    return this.keys.issue({ kind: 'support', issuerId: null, queueId: queue.queueId, sessionId: null, minutes, custom, external: {}, baseUrl });
   }
 }

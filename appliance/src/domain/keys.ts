@@ -3,7 +3,7 @@
  * valid until its expiry (which only limits starting the session). Stored as hashes.
  */
 import { randomInt } from 'node:crypto';
-import { CodedError, type GeneratedKey } from '../protocol/index.js';
+import { CodedError, type GeneratedKey, type QueueId } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import { authorize, type Actor } from './permissions.js';
 import type { KeyRecord, Repositories } from './ports.js';
@@ -17,6 +17,13 @@ export function normalizeKey(input: string): string | null {
   return /^\d{12}$/.test(digits) ? digits : null;
 }
 
+/** The queue a redeemed support key puts its customer in: the one stored on it, else its issuer's personal queue. */
+export function keyQueue(rec: Pick<KeyRecord, 'queueId' | 'issuerId'>): QueueId {
+  if (rec.queueId) return rec.queueId;
+  if (rec.issuerId === null) throw new CodedError('E_KEY_INVALID');
+  return `personal:${rec.issuerId}`;
+}
+
 export class KeyService {
   constructor(
     private readonly repos: Pick<Repositories, 'keys'>,
@@ -25,17 +32,17 @@ export class KeyService {
 
   generate(actor: Actor, opts: { minutes: number; custom: Record<string, string>; baseUrl: string }): GeneratedKey {
     authorize(actor, { kind: 'sessionKey.generate' });
-    return this.issue({ kind: 'support', issuerId: actor.user.id, sessionId: null, minutes: opts.minutes, custom: opts.custom, external: {}, baseUrl: opts.baseUrl });
+    return this.issue({ kind: 'support', issuerId: actor.user.id, queueId: null, sessionId: null, minutes: opts.minutes, custom: opts.custom, external: {}, baseUrl: opts.baseUrl });
   }
 
-  /** Creates a key (support or external) and returns how to show it. */
-  issue(o: { kind: KeyRecord['kind']; issuerId: number; sessionId: string | null; minutes: number; custom: Record<string, string>; external: KeyRecord['external']; baseUrl: string }): GeneratedKey {
+  /** Creates a key (support or external) and returns how to show it. `queueId` null: the issuer's personal queue. */
+  issue(o: { kind: KeyRecord['kind']; issuerId: number | null; queueId?: QueueId | null; sessionId: string | null; minutes: number; custom: Record<string, string>; external: KeyRecord['external']; baseUrl: string }): GeneratedKey {
     for (let attempt = 0; ; attempt++) {
       const digits = Array.from({ length: 12 }, () => randomInt(10)).join('');
       const token = newToken();
       try {
         const rec = this.repos.keys.create({
-          kind: o.kind, issuerId: o.issuerId, sessionId: o.sessionId, createdAt: iso(this.clock), expiresAt: iso(this.clock, o.minutes * 60_000),
+          kind: o.kind, issuerId: o.issuerId, queueId: o.queueId ?? null, sessionId: o.sessionId, createdAt: iso(this.clock), expiresAt: iso(this.clock, o.minutes * 60_000),
           custom: o.custom, external: o.external, digitsHash: hashToken(digits), tokenHash: hashToken(token),
         });
         return { key: formatKey(digits), url: `${o.baseUrl}/?ak=${token}`, expiresAt: rec.expiresAt };

@@ -265,7 +265,10 @@ export interface MemberRepository {
 export interface KeyRecord {
   id: number;
   kind: 'support' | 'external';
-  issuerId: number;
+  /** The rep who generated it; null for a command-API key into a general or team queue. */
+  issuerId: number | null;
+  /** Where the customer lands; null: the issuer's personal queue (migration 0015). */
+  queueId: QueueId | null;
   sessionId: string | null;
   createdAt: string;
   expiresAt: string;

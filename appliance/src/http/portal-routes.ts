@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
+import { keyQueue } from '../domain/keys.js';
 import { portalSettings } from '../domain/site-settings.js';
 import { CONSOLE_COOKIE } from './console-routes.js';
 import { CUSTOMER_COOKIE } from './start-session.js';
@@ -72,7 +73,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
         ctx.log.info({ sessionId }, 'external representative joined');
         return { external: true, consoleUrl: '/console', sessionId };
       }
-      route = { queueId: `personal:${key.issuerId}` };
+      route = { queueId: keyQueue(key) };
       customAttributes = key.custom;
     } else if (b.issueId !== undefined) route = { issueId: b.issueId };
     else if (b.repId !== undefined) route = { repId: b.repId };

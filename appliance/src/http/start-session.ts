@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
+import { keyQueue } from '../domain/keys.js';
 
 export const CUSTOMER_COOKIE = 'rc_customer';
 const MAX_CUSTOM_VALUE = 1024;
@@ -95,7 +96,7 @@ export async function registerStartSession(app: FastifyInstance, ctx: AppContext
           throw e;
         }
         if (key.kind !== 'support') throw new CodedError('E_KEY_INVALID');
-        route = { queueId: `personal:${key.issuerId}` };
+        route = { queueId: keyQueue(key) };
         custom = { ...key.custom, ...custom };
       } else route = p.route;
       const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser: p.browser, route, customAttributes: custom });

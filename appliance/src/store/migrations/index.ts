@@ -16,6 +16,7 @@ import * as m0011 from './0011-api-accounts.js';
 import * as m0012 from './0012-desktop-handoff.js';
 import * as m0013 from './0013-ecm-accounts.js';
 import * as m0014 from './0014-vault.js';
+import * as m0015 from './0015-key-queues.js';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '0012-desktop-handoff', up: m0012.up },
   { version: 13, name: '0013-ecm-accounts', up: m0013.up },
   { version: 14, name: '0014-vault', up: m0014.up },
+  { version: 15, name: '0015-key-queues', up: m0015.up },
 ];
