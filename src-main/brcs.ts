@@ -10,6 +10,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_BRCS_BYTES, runBrcsFile, type BrcsSessionResult } from './logic/brcs-session.js';
 import { openConsoleLink } from './logic/console-link.js';
+import type { LocatedCommand } from '../appliance/src/protocol/brcs/index.js';
 import type { LaunchTarget } from './logic/launch-args.js';
 import type { SitesStore } from './logic/sites.js';
 import { confirmUnknownSite } from './sites.js';
@@ -23,6 +24,8 @@ export interface BrcsContext {
   readonly useLogin: (origin: string, token: string) => Promise<void>;
   readonly savedLogin: (origin: string) => Promise<string | null>;
   readonly report: (message: string, error?: unknown) => void;
+  /** Leaves the file's commands after `login` for the window of `origin` (logic/brcs-handover.ts). */
+  readonly handOver?: (origin: string, file: string, commands: readonly LocatedCommand[]) => void;
 }
 
 /** Reads at most MAX_BRCS_BYTES (+1 to notice a larger file) of a script. */
@@ -76,6 +79,7 @@ export async function openLaunchTarget(ctx: BrcsContext, target: LaunchTarget): 
       },
       confirmUnknownSite: (origin) => confirmUnknownSite(ctx.window(), origin),
       savedLogin: ctx.savedLogin,
+      handOver: ctx.handOver !== undefined,
     },
   );
   if (!result.ok) {
@@ -83,6 +87,8 @@ export async function openLaunchTarget(ctx: BrcsContext, target: LaunchTarget): 
     await show(ctx, `${name} could not be run`, result.message);
     return result;
   }
+  // Before the window shows the site: its console takes the commands once the rep is in.
+  if (result.handed.length) ctx.handOver?.(result.site, name, result.handed);
   if (result.login) {
     await ctx.useLogin(result.site, result.login.token);
     // Closed once the window's own connection is up: the rep never drops out of their sessions.

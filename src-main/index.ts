@@ -14,13 +14,14 @@ import { createOsIntegration, type OsIntegration } from './os.js';
 import { guardCertificates, promptForSite } from './sites.js';
 import { ensureUpdateToken, fetchSiteVersion } from './updates.js';
 import { applyRunAtStartup, readInstallSettings } from './install.js';
-import { appInfoArguments, type DesktopPlatform } from './logic/ipc-channels.js';
+import { appInfoArguments, BRCS_READY_EVENT, type DesktopPlatform } from './logic/ipc-channels.js';
 import { parseLaunchArgs, parseOpenedItem, type LaunchArgs, type LaunchTarget } from './logic/launch-args.js';
 import { makeLaunchSecret } from './logic/launch-secret.js';
 import { originOf } from './logic/origin.js';
 import { desktopPaths, userDataOverride } from './logic/paths.js';
 import { appSecretStore, loginTokenAccount, updateTokenAccount } from './logic/secret-store.js';
 import { createShutdown } from './logic/shutdown.js';
+import { BrcsHandover } from './logic/brcs-handover.js';
 import { registerIpcHandlers } from './ipc.js';
 import { checkForUpdates } from './updates.js';
 import { guardSession } from './session-guards.js';
@@ -130,6 +131,8 @@ async function run(): Promise<void> {
   const embeddedOrigin = applianceOrigin;
   /** Logins from .brcs hand-offs, by site, until the window picks them up (memory only: works without a keychain too). */
   const pendingLogins = new Map<string, string>();
+  // A .brcs file's commands after `login`, until the window of their site takes them.
+  const brcsHandover = new BrcsHandover();
   const sites = new SitesStore(join(app.getPath('userData'), 'sites.json'));
   guardCertificates(sites, () => (site && site.id !== EMBEDDED_SITE ? site.origin : null), () => mainWindow, report);
   const os: OsIntegration = createOsIntegration(() => mainWindow, join(paths.rendererDir, '..', '..', 'build', 'icon.png'), report);
@@ -156,6 +159,7 @@ async function run(): Promise<void> {
       if (site) pendingLogins.delete(site.id);
       return pending ?? null;
     },
+    takeBrcsCommands: () => brcsHandover.take(site?.id ?? null),
     os,
   }));
 
@@ -225,6 +229,9 @@ async function run(): Promise<void> {
             await showSite(id);
           },
           report,
+          handOver: (origin, file, commands) => {
+            if (brcsHandover.put(origin === embeddedOrigin ? EMBEDDED_SITE : origin, file, commands)) mainWindow?.webContents.send(BRCS_READY_EVENT);
+          },
         },
         target,
       ).catch((error: unknown) => report('A .brcs file could not be run.', error));

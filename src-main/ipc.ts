@@ -4,7 +4,7 @@
  * origin), then validates the arguments, and only then does anything.
  */
 import { ipcMain } from 'electron';
-import { IPC_CHANNELS, type IpcArgs, type IpcChannel, type IpcResult } from './logic/ipc-channels.js';
+import { IPC_CHANNELS, type HandedBrcs, type IpcArgs, type IpcChannel, type IpcResult } from './logic/ipc-channels.js';
 import { IpcRefusal, parseIpcArgs } from './logic/ipc-validation.js';
 import type { SecretStore } from './logic/secret-store.js';
 import type { OsIntegration } from './os.js';
@@ -22,6 +22,8 @@ export interface IpcServices {
   readonly onLogin?: (token: string) => void;
   /** A login handed to the window once, in memory (a .brcs hand-off), read before the keychain's. */
   readonly takePendingLogin?: () => string | null;
+  /** The `.brcs` commands left for this site's window (logic/brcs-handover.ts), once. */
+  readonly takeBrcsCommands?: () => HandedBrcs[];
   /** Badge, notifications, native dialogs. */
   readonly os: OsIntegration;
 }
@@ -64,6 +66,7 @@ export function registerIpcHandlers(siteOrigin: () => string | null, services: I
   handle(IPC_CHANNELS.setWaitingCount, (waiting) => svc().os.setWaiting(waiting));
   handle(IPC_CHANNELS.saveFile, (kind, name, data) => svc().os.saveFile(kind, name, data));
   handle(IPC_CHANNELS.openFiles, () => svc().os.openFiles());
+  handle(IPC_CHANNELS.takeBrcsCommands, () => svc().takeBrcsCommands?.() ?? []);
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

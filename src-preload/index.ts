@@ -7,7 +7,7 @@
  * gets `ipcRenderer` itself, so it cannot reach a channel that is not listed here.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, readAppInfo, type IpcArgs, type IpcChannel, type IpcResult } from '../src-main/logic/ipc-channels.js';
+import { BRCS_READY_EVENT, IPC_CHANNELS, readAppInfo, type IpcArgs, type IpcChannel, type IpcResult } from '../src-main/logic/ipc-channels.js';
 import type { RepConsoleApi } from './api.js';
 
 /** A typed `invoke`: the channel decides the argument and result types. */
@@ -33,6 +33,13 @@ const api: RepConsoleApi = {
   },
   saveFile: (kind, suggestedName, data) => invoke(IPC_CHANNELS.saveFile, kind, suggestedName, data),
   openFiles: () => invoke(IPC_CHANNELS.openFiles),
+  takeBrcsCommands: () => invoke(IPC_CHANNELS.takeBrcsCommands),
+  onBrcsCommandsReady: (listener) => {
+    // The page gets a bare call, never the IPC event (its sender would expose ipcRenderer).
+    const onReady = () => listener();
+    ipcRenderer.on(BRCS_READY_EVENT, onReady);
+    return () => void ipcRenderer.removeListener(BRCS_READY_EVENT, onReady);
+  },
 };
 
 contextBridge.exposeInMainWorld('repConsole', Object.freeze(api));

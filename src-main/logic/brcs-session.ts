@@ -11,7 +11,7 @@
  * commands' runner), so tests run the real thing against a real appliance and Electron wires the
  * same code to its dialogs (src-main/brcs.ts).
  */
-import { interpretBrcs, parseBrcs, type BrcsCommandOf, type BrcsExecutor } from '../../appliance/src/protocol/brcs/index.js';
+import { interpretBrcs, parseBrcs, type BrcsCommandOf, type BrcsExecutor, type LocatedCommand } from '../../appliance/src/protocol/brcs/index.js';
 
 /** Who the site says logged in (the part of the protocol's `Me` the main process reads). */
 export interface Me {
@@ -47,6 +47,11 @@ export interface BrcsSessionDeps {
   readonly confirmUnknownSite: (origin: string) => Promise<boolean>;
   /** Runs the commands after `login` (the console window's job); absent: they are refused by line. */
   readonly runCommand?: (command: OtherCommand) => Promise<void>;
+  /**
+   * Hand the commands after `login` to the console window instead (the desktop app): only `login`
+   * runs here, the others come back in the result's `handed` for the window's interpreter.
+   */
+  readonly handOver?: boolean;
   /** A login token kept for the site (keychain), used by a `login` without credentials. */
   readonly savedLogin?: (origin: string) => Promise<string | null>;
 }
@@ -60,6 +65,8 @@ export type BrcsSessionResult =
       /** The logged-in connection, still open (close it once the window is in). */
       readonly link: ConsoleLink | null;
       readonly ran: number;
+      /** With `handOver`: the validated commands left for the window, with their lines. */
+      readonly handed: readonly LocatedCommand[];
     }
   | { readonly ok: false; readonly code: string; readonly message: string; readonly line?: number; readonly site?: string };
 
@@ -134,12 +141,14 @@ export async function runBrcsFile(file: { name: string; text: string }, deps: Br
     await deps.runCommand(command);
   }
 
-  const result = await interpretBrcs(parsed.commands, executor);
+  const handOver = deps.handOver === true && !deps.runCommand;
+  const isLogin = (c: LocatedCommand) => c.command.action === 'login';
+  const result = await interpretBrcs(handOver ? parsed.commands.filter(isLogin) : parsed.commands, executor);
   if (!result.ok) {
     (link as ConsoleLink | null)?.close();
     // The site's own code (E_HANDOFF_USED...) when the site refused; the interpreter's line either way.
     return { ok: false, code: lastCode ?? 'E_BRCS_FAILED', message: result.message, line: result.line, site: origin };
   }
   await deps.sites.remember(origin, { shortName });
-  return { ok: true, site: origin, login, link, ran: result.ran };
+  return { ok: true, site: origin, login, link, ran: result.ran, handed: handOver ? parsed.commands.filter((c) => !isLogin(c)) : [] };
 }

@@ -18,7 +18,21 @@ export const IPC_CHANNELS = {
   setWaitingCount: 'rep-console:set-waiting-count',
   saveFile: 'rep-console:save-file',
   openFiles: 'rep-console:open-files',
+  takeBrcsCommands: 'rep-console:take-brcs-commands',
 } as const;
+
+/** Main → renderer (no payload): a `.brcs` file left commands for the window; it takes them with takeBrcsCommands. */
+export const BRCS_READY_EVENT = 'rep-console:brcs-ready';
+
+/**
+ * The commands of a `.brcs` file after its `login`, handed to the window to run (FORMATS.md §BRCS).
+ * Already validated by the main process; the renderer's interpreter validates each again before it runs.
+ */
+export interface HandedBrcs {
+  /** The file's name, for messages. */
+  file: string;
+  commands: { line: number; command: unknown }[];
+}
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
@@ -32,6 +46,7 @@ export interface IpcContract {
   [IPC_CHANNELS.setWaitingCount]: { args: [waiting: number]; result: void };
   [IPC_CHANNELS.saveFile]: { args: [kind: SaveFileKind, suggestedName: string, data: Uint8Array]; result: SavedFile };
   [IPC_CHANNELS.openFiles]: { args: []; result: OpenedFiles };
+  [IPC_CHANNELS.takeBrcsCommands]: { args: []; result: HandedBrcs[] };
 }
 
 /** What a save dialog is for: a file from the remote computer, or a screenshot (PNG). */

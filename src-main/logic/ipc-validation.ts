@@ -32,6 +32,7 @@ export const IPC_ARG_SCHEMAS: ArgSchemas = {
     z.instanceof(Uint8Array).refine((d) => d.byteLength <= IPC_LIMITS.fileMaxBytes, 'a file is at most 256 MB'),
   ]),
   [IPC_CHANNELS.openFiles]: z.tuple([]),
+  [IPC_CHANNELS.takeBrcsCommands]: z.tuple([]),
 };
 
 /** A refused IPC call: the message names the channel and what was wrong, never the values sent. */

@@ -26,5 +26,7 @@ export function createDesktopPlatform(api: RepConsoleApi): Platform {
     ...(api.setWaitingCount ? { setWaitingCount: (n: number) => api.setWaitingCount?.(n) } : {}),
     ...(api.saveFile ? { saveFile: api.saveFile.bind(api) } : {}),
     ...(api.openFiles ? { openFiles: api.openFiles.bind(api) } : {}),
+    ...(api.takeBrcsCommands ? { takeBrcsCommands: api.takeBrcsCommands.bind(api) } : {}),
+    ...(api.onBrcsCommandsReady ? { onBrcsCommandsReady: api.onBrcsCommandsReady.bind(api) } : {}),
   };
 }

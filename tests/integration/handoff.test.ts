@@ -109,6 +109,27 @@ describe('web → desktop hand-off', () => {
     cust.close();
   });
 
+  it('desktop app: login runs here, the commands after it are handed to the window in order, with their lines', async () => {
+    const web = await rep(app.url, 'ben');
+    const file = await web.call('desktop.handoff', {});
+    const text = `${file.text.trimEnd()}\naction=start_jump_item_session&jump.method=pinned&search_string=dc01\naction=push_and_start_remote&target=10.20.0.5\n`;
+    const handed = await runBrcsFile({ name: file.fileName, text }, { ...desktop(true), handOver: true });
+    expect(handed.ok).toBe(true);
+    if (!handed.ok) return;
+    expect(handed.login?.me.username).toBe('ben');
+    expect(handed.handed.map((c) => [c.line, c.command.action])).toEqual([
+      [3, 'start_jump_item_session'],
+      [4, 'push_and_start_remote'],
+    ]);
+    // Without the desktop app's hand-over (and no runner), nothing is handed: those lines are refused by line.
+    const web2 = await rep(app.url, 'ben');
+    const file2 = await web2.call('desktop.handoff', {});
+    const refused = await runBrcsFile({ name: file2.fileName, text: `${file2.text.trimEnd()}\naction=start_jump_item_session&search_string=dc01\n` }, desktop(true));
+    expect(refused).toMatchObject({ ok: false, line: 3 });
+    web.close();
+    web2.close();
+  });
+
   it('refuses an expired file, and declining an unknown site uses nothing up', async () => {
     const web = await rep(app.url, 'ben');
     const file = await web.call('desktop.handoff', {});

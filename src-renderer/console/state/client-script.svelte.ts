@@ -73,6 +73,8 @@ export class ClientScript {
 
   private running = false;
   private chosenFor: StartJumpItemSession | null = null;
+  /** Said instead of "No Jump Item matches …" when a handed-over `.brcs` command finds none. */
+  private noMatch: ((wanted: string) => string) | null = null;
 
   /** Reads the page's URL; the command in it runs when the rep enters the console. */
   constructor(private readonly app: ConsoleModel) {
@@ -96,6 +98,16 @@ export class ClientScript {
     const command = this.chosenFor;
     this.closeChooser();
     if (command) void startJump(this.app, item, jumpOf(command));
+  }
+
+  /**
+   * Runs a command handed over by the desktop app (a `.brcs` file, src-renderer/console/state/brcs-handover.ts)
+   * exactly like a link's: one match starts, several → the chooser, none → `noMatch` (or the usual error).
+   */
+  async run(command: StartJumpItemSession, noMatch?: (wanted: string) => string): Promise<void> {
+    this.pending = command;
+    this.noMatch = noMatch ?? null;
+    await this.runPending();
   }
 
   closeChooser(): void {
@@ -124,7 +136,7 @@ export class ClientScript {
       const matches = matchJumpItems(await this.candidates(command), command.params);
       const wanted = describeJumpCriteria(command.params);
       if (matches.length === 1) await startJump(this.app, matches[0]!, jumpOf(command));
-      else if (matches.length === 0) this.showError(`No Jump Item matches ${wanted}.`);
+      else if (matches.length === 0) this.showError(this.noMatch ? this.noMatch(wanted) : `No Jump Item matches ${wanted}.`);
       else {
         this.chosenFor = command;
         this.criteria = wanted;
@@ -134,6 +146,7 @@ export class ClientScript {
       this.showError(`The Jump Items could not be searched: ${messageOf(e)}`);
     } finally {
       this.running = false;
+      this.noMatch = null;
     }
     // Another link arrived in this tab while this one ran.
     if (this.pending) void this.runPending();
