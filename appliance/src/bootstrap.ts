@@ -43,6 +43,7 @@ import { SessionView } from './domain/session-view.js';
 import { SessionService } from './domain/sessions.js';
 import { TeamChatService } from './domain/team-chat.js';
 import { buildHttpServer } from './http/server.js';
+import { tlsOptions } from './http/tls.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase, sqliteRepositories } from './store/index.js';
 import { ConsoleGateway } from './ws/gateway.js';
@@ -178,7 +179,7 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   log.info(armGraceAfterRestart(openSessionParties(db), ctx.customers, repLoss), 'grace periods armed after start');
   ctx.integration = wireIntegration(ctx, db, { demo: repos.settings.get('site.demo') === 'true' });
 
-  const https = opts.cert && opts.key ? { cert: readFileSync(opts.cert), key: readFileSync(opts.key), minVersion: 'TLSv1.2' as const } : undefined;
+  const https = opts.cert && opts.key ? tlsOptions(opts.cert, opts.key) : undefined;
   const http = await buildHttpServer(ctx, { rendererDir: opts.rendererDir ?? findRendererDir(), ...(https ? { https } : {}) });
   const gateway = new ConsoleGateway(ctx);
   const customerGateway = new CustomerGateway(ctx);
