@@ -23,6 +23,9 @@ step boundaries npm run --silent lint
 step electronegativity npm run --silent electronegativity
 step supply-chain node scripts/npm-audit.mjs # npm audit --omit=dev --audit-level=high, allowScripts, lockfile
 
+# Every appliance the suites start keeps its log here; the log-secrets step greps them afterwards.
+export REP_TEST_LOG_DIR="$PWD/test-results/appliance-logs"
+
 echo "── unit + integration (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 
@@ -30,5 +33,7 @@ echo "── end-to-end (Chromium)"
 npx playwright test
 echo "── end-to-end (Electron)"
 npx playwright test -c playwright.electron.config.ts
+
+step log-secrets node scripts/check-log-secrets.mjs # no password, API secret or token in any appliance log
 
 node scripts/summarize-tests.mjs

@@ -3,7 +3,7 @@
  * the way an outside user would, and stops it again. Used by integration and e2e tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -39,6 +39,15 @@ export async function startAppliance(opts: StartOptions = {}): Promise<RunningAp
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+  // The test command keeps every appliance's log (scripts/check-log-secrets.mjs greps them for secrets).
+  const logDir = process.env.REP_TEST_LOG_DIR;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    const file = createWriteStream(join(logDir, `appliance-${child.pid}-${Date.now()}.log`));
+    child.stdout.pipe(file, { end: false });
+    child.stderr.pipe(file, { end: false });
+    child.once('exit', () => file.end());
+  }
 
   const url = await new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`appliance did not start in time:\n${out}`)), 20_000);
