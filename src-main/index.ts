@@ -23,6 +23,8 @@ import { appSecretStore, loginTokenAccount, updateTokenAccount } from './logic/s
 import { createShutdown } from './logic/shutdown.js';
 import { BrcsHandover } from './logic/brcs-handover.js';
 import { registerIpcHandlers } from './ipc.js';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { SITE_PROMPT_PAGE, sitePromptPage } from './logic/site-prompt.js';
 import { checkForUpdates } from './updates.js';
 import { guardSession } from './session-guards.js';
 import { createMainWindow, focusWindow, hardenWebContents } from './window.js';
@@ -59,6 +61,9 @@ app.on('open-url', (event, url) => {
   received(parseOpenedItem('url', url));
 });
 
+// Privileged schemes must be registered before the app is ready.
+registerAppScheme();
+
 if (!app.requestSingleInstanceLock()) {
   // Another console is running for this user: it receives our argv in 'second-instance'.
   app.quit();
@@ -92,6 +97,8 @@ async function run(): Promise<void> {
 
   await app.whenReady();
   const paths = desktopPaths({ userData: app.getPath('userData'), mainDir: import.meta.dirname });
+  // The app's own pages (the site prompt) come from app://rep-console, never file:// or data:.
+  serveAppProtocol({ [SITE_PROMPT_PAGE]: sitePromptPage }, null);
   const launchSecret = makeLaunchSecret();
   try {
     appliance = await createAppliance({

@@ -6,7 +6,7 @@
  */
 import { app, BrowserWindow, dialog, session, type Certificate, type WebContents } from 'electron';
 import { certificateDialog, decideCertificateError, pinnedCertificate } from './logic/certificates.js';
-import { readSitePrompt, sitePromptDataUrl } from './logic/site-prompt.js';
+import { readSitePrompt, sitePromptUrl } from './logic/site-prompt.js';
 import type { SitesStore } from './logic/sites.js';
 
 /** Asks for a site address; resolves with its origin, or null when the rep cancels. */
@@ -36,11 +36,11 @@ export function promptForSite(parent: BrowserWindow | null, recent: readonly str
       const r = readSitePrompt(event.url);
       if (!r || r.kind === 'cancel') return finish(null);
       if (r.result.ok) return finish(r.result.origin);
-      void win.loadURL(sitePromptDataUrl({ value: r.input, error: r.result.message, recent }));
+      void win.loadURL(sitePromptUrl({ value: r.input, error: r.result.message, recent }));
     });
     win.on('closed', () => finish(null));
     win.once('ready-to-show', () => win.show());
-    void win.loadURL(sitePromptDataUrl({ recent }));
+    void win.loadURL(sitePromptUrl({ recent }));
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSitePrompt, sitePromptDataUrl, sitePromptHtml } from './site-prompt.js';
+import { resolveAppRequest } from './app-protocol.js';
+import { readSitePrompt, SITE_PROMPT_PAGE, sitePromptHtml, sitePromptPage, sitePromptUrl } from './site-prompt.js';
 
 describe('Connect to Another Site… prompt', () => {
   it('is a script-free form that escapes what it shows', () => {
@@ -9,7 +10,11 @@ describe('Connect to Another Site… prompt', () => {
     expect(html).toContain('&#60;b&#62;bad&#60;/b&#62;');
     expect(html).toContain("default-src 'none'");
     expect(html).toContain('https://a.example.com');
-    expect(sitePromptDataUrl()).toMatch(/^data:text\/html;charset=utf-8,/);
+    // Served from the app's own scheme, never a data: or file: URL; what it shows round-trips through the query.
+    const url = sitePromptUrl({ value: 'x<y', error: 'bad', recent: ['https://a.example.com'] });
+    expect(url).toMatch(/^app:\/\/rep-console\/site-prompt\?/);
+    const page = resolveAppRequest(url, { [SITE_PROMPT_PAGE]: sitePromptPage }, null);
+    expect(page.kind === 'page' && page.html).toBe(sitePromptHtml({ value: 'x<y', error: 'bad', recent: ['https://a.example.com'] }));
   });
 
   it('reads the submitted address, a cancel, and ignores other navigations', () => {

@@ -1,10 +1,15 @@
 /**
  * "Connect to Another Site…": a small window asking for the site's address. Its page is static
- * HTML without script (a form), loaded from a data: URL into a sandboxed window without preload;
+ * HTML without script (a form), served as app://rep-console/site-prompt (logic/app-protocol.ts) into a
+ * sandboxed window without preload;
  * submitting navigates to `rep-console-connect:go?site=…`, which the main process reads and cancels
  * (window's will-navigate) — no IPC, nothing for a page to call.
  */
+import { appPageUrl } from './app-protocol.js';
 import { parseSiteUrl, type SiteUrlResult } from './sites.js';
+
+/** The page's name under app://rep-console/. */
+export const SITE_PROMPT_PAGE = 'site-prompt';
 
 export const PROMPT_SCHEME = 'rep-console-connect:';
 
@@ -38,8 +43,14 @@ ${recent.length ? `<ul aria-label="Sites you connected to before">${recent.map((
 </form></body></html>`;
 }
 
-export function sitePromptDataUrl(opts: Parameters<typeof sitePromptHtml>[0] = {}): string {
-  return `data:text/html;charset=utf-8,${encodeURIComponent(sitePromptHtml(opts))}`;
+/** The prompt's address, carrying the last attempt and the recent sites in its query. */
+export function sitePromptUrl(opts: { value?: string; error?: string | null; recent?: readonly string[] } = {}): string {
+  return appPageUrl(SITE_PROMPT_PAGE, { value: opts.value, error: opts.error ?? undefined, recent: (opts.recent ?? []).slice(0, 8) });
+}
+
+/** The page for a request of sitePromptUrl's (app-protocol's page renderer). */
+export function sitePromptPage(query: URLSearchParams): string {
+  return sitePromptHtml({ value: query.get('value') ?? '', error: query.get('error'), recent: query.getAll('recent') });
 }
 
 /** What a navigation of the prompt window means: not ours (null), cancel, or the typed address checked. */
