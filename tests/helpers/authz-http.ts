@@ -40,13 +40,8 @@ interface HttpRow {
   expect?: Partial<Record<HttpRole, Expect | 'skip'>>;
 }
 
-/**
- * Routes that parse the body before they check the caller: an empty body is refused as E_BAD_PARAMS
- * before authorization is reached (nothing is done or revealed). Pinned exactly so a change shows up;
- * the refusal with a valid body is covered by admin-security.test.ts and the feature suites.
- */
-const VALIDATES_FIRST_REP: Partial<Record<HttpRole, Expect>> = { rep: 'E_BAD_PARAMS' };
-const VALIDATES_FIRST_ALL: Partial<Record<HttpRole, Expect>> = { rep: 'E_BAD_PARAMS', anonymous: 'E_BAD_PARAMS', customer: 'E_BAD_PARAMS', external: 'E_BAD_PARAMS' };
+// Every /login route asks for the caller before it reads the body (http/admin/route-guard.ts): an empty
+// body never turns a refusal into E_BAD_PARAMS, so no row needs an exception for it.
 
 const NEEDS_API_TOKEN: Partial<Record<HttpRole, Expect>> = { anonymous: 'E_API_TOKEN_MISSING', customer: 'E_API_TOKEN_MISSING', external: 'E_API_TOKEN_MISSING', rep: 'E_API_TOKEN_MISSING', admin: 'E_API_TOKEN_MISSING' };
 
@@ -69,48 +64,48 @@ export const HTTP_ROUTES: Record<string, HttpRow> = {
   'POST /login/api/account/2fa/cancel': { kind: 'account' },
   'POST /login/api/account/2fa/confirm': { kind: 'account' },
   'POST /login/api/account/2fa/disable': { kind: 'account' },
-  'POST /login/api/account/availability': { kind: 'account', expect: VALIDATES_FIRST_ALL },
+  'POST /login/api/account/availability': { kind: 'account' },
   'POST /login/api/account/email': { kind: 'account' },
-  'POST /login/api/account/names': { kind: 'account', expect: VALIDATES_FIRST_ALL },
+  'POST /login/api/account/names': { kind: 'account' },
   'POST /login/api/account/password': { kind: 'account' },
   'POST /login/api/account/photo': { kind: 'account' },
   'POST /login/api/account/photo/remove': { kind: 'account' },
   'POST /login/api/account/security-question': { kind: 'account' },
-  'POST /login/api/api-accounts': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/api-accounts/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/api-accounts': { kind: 'admin' },
+  'POST /login/api/api-accounts/:id': { kind: 'admin' },
   'POST /login/api/api-accounts/:id/delete': { kind: 'admin' },
   'POST /login/api/api-accounts/:id/secret': { kind: 'admin' },
-  'POST /login/api/ecm-accounts': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/ecm-accounts': { kind: 'admin' },
   'POST /login/api/ecm-accounts/:id/delete': { kind: 'admin' },
-  'POST /login/api/issues': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/issues/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/issues': { kind: 'admin' },
+  'POST /login/api/issues/:id': { kind: 'admin' },
   'POST /login/api/issues/:id/delete': { kind: 'admin' },
-  'POST /login/api/portal-settings': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/portal-settings': { kind: 'admin' },
   'POST /login/api/portal-settings/banner': { kind: 'admin' },
   'POST /login/api/portal-settings/banner/revert': { kind: 'admin' },
   'POST /login/api/reps/:id/logout': { kind: 'admin' },
-  'POST /login/api/security': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/security': { kind: 'admin' },
   'POST /login/api/site/restart': { kind: 'admin', expect: { admin: 'skip' } },
-  'POST /login/api/site/timezone': { kind: 'admin', expect: VALIDATES_FIRST_ALL },
+  'POST /login/api/site/timezone': { kind: 'admin' },
   'POST /login/api/status/upgrade-demo': { kind: 'admin' },
-  'POST /login/api/teams': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/teams/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/teams': { kind: 'admin' },
+  'POST /login/api/teams/:id': { kind: 'admin' },
   'POST /login/api/teams/:id/delete': { kind: 'admin' },
-  'POST /login/api/users': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/users/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/users': { kind: 'admin' },
+  'POST /login/api/users/:id': { kind: 'admin' },
   'POST /login/api/users/:id/delete': { kind: 'admin' },
-  'POST /login/api/users/:id/password': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/users/:id/password': { kind: 'admin' },
   'POST /login/api/users/:id/reset': { kind: 'admin' },
   'POST /login/api/users/:id/reset-2fa': { kind: 'admin' },
-  'POST /login/api/vault/accounts': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/vault/accounts/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/vault/accounts': { kind: 'admin' },
+  'POST /login/api/vault/accounts/:id': { kind: 'admin' },
   'POST /login/api/vault/accounts/:id/check-in': { kind: 'admin', expect: { rep: 'E_INJECT_FORBIDDEN' } },
   'POST /login/api/vault/accounts/:id/check-out': { kind: 'admin', expect: { rep: 'E_INJECT_FORBIDDEN' } },
   'POST /login/api/vault/accounts/:id/delete': { kind: 'admin' },
-  'POST /login/api/jump-policies': { kind: 'admin', expect: VALIDATES_FIRST_REP },
-  'POST /login/api/jump-policies/:id': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/jump-policies': { kind: 'admin' },
+  'POST /login/api/jump-policies/:id': { kind: 'admin' },
   'POST /login/api/jump-policies/:id/delete': { kind: 'admin' },
-  'POST /login/api/jump-clients/installers': { kind: 'admin', expect: VALIDATES_FIRST_REP },
+  'POST /login/api/jump-clients/installers': { kind: 'admin' },
   'POST /login/api/jump-clients/installers/:id/revoke': { kind: 'admin' },
 };
 

@@ -17,6 +17,7 @@ import { registerSiteRoutes } from './admin/site-routes.js';
 import { registerTeamsRoutes } from './admin/teams-routes.js';
 import { registerUsersRoutes } from './admin/users-routes.js';
 import { registerVaultRoutes } from './admin/vault-routes.js';
+import { guardLoginRoutes } from './admin/route-guard.js';
 
 export { ADMIN_COOKIE };
 
@@ -33,6 +34,7 @@ const SetPasswordBody = z.object({ newPassword: NewPassword });
 const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  guardLoginRoutes(app, ctx);
   const actorOf = (req: FastifyRequest): Actor => adminActor(ctx, req);
   registerAccountRoutes(app, ctx);
   registerDownloadRoutes(app, ctx);

@@ -1,0 +1,30 @@
+/**
+ * Authorization before validation for /login's state-changing routes: a signed-in caller who may not
+ * use a route gets E_FORBIDDEN before its body is parsed, never an E_BAD_PARAMS that describes the
+ * route's schema; a caller without a /login session gets E_AUTH_REQUIRED, also before the body.
+ * The rule is domain/permissions.ts's mayCallLoginRoute.
+ */
+import type { FastifyInstance } from 'fastify';
+import { CodedError } from '../../protocol/index.js';
+import type { AppContext } from '../../context.js';
+import { mayCallLoginRoute } from '../../domain/permissions.js';
+import { ADMIN_COOKIE } from './actor.js';
+
+const OPEN = new Set(['/login/api/login', '/login/api/logout', '/login/api/forgot/question', '/login/api/forgot/reset']);
+
+export function guardLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.addHook('preValidation', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return;
+    const route = req.routeOptions.url ?? '';
+    if (!route.startsWith('/login/api/') || OPEN.has(route)) return;
+    const token = req.cookies[ADMIN_COOKIE];
+    if (!token) throw new CodedError('E_AUTH_REQUIRED');
+    let actor;
+    try {
+      actor = ctx.auth.resume(token, ['admin']).actor;
+    } catch {
+      throw new CodedError('E_AUTH_REQUIRED');
+    }
+    if (!mayCallLoginRoute(actor, req.url.split('?')[0]!)) throw new CodedError('E_FORBIDDEN');
+  });
+}
