@@ -7,11 +7,13 @@
 import { hostname, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { runCli, type RunningCli } from '../helpers/agent-cli.js';
 import { readConfig, writeConfig } from '../../appliance/src/agent/config.js';
+import { privateIp } from '../../appliance/src/agent/sysinfo.js';
 import { eventOf, rep } from '../helpers/support.js';
 import type { TestClient } from '../helpers/ws-client.js';
 
@@ -108,6 +110,11 @@ describe('rep-appliance customer', () => {
     await cli.waitFor('Waiting for a representative');
     await cli.waitFor('this computer is attached to the session');
     await ana.call('session.accept', { sessionId: queued.id });
+    // The machine's own address is recorded for the session's report (the customer client reports it).
+    const rows = new Database(join(app.dataDir, 'site.db'), { readonly: true });
+    const addr = rows.prepare('SELECT customer_private_ip AS ip FROM sessions WHERE id = ?').get(queued.id) as { ip: string };
+    rows.close();
+    expect(addr.ip).toBe(privateIp());
     await cli.waitFor(/Connected with Ana/);
 
     await ana.call('session.chat', { sessionId: queued.id, body: 'Hello Pat, how can I help?' });

@@ -16,7 +16,7 @@ import { AgentRunner } from './connection.js';
 import { resolveRoots } from './files.js';
 import { stderrLog, type RunningAgent } from './jump-client.js';
 import { Peer } from './peer.js';
-import { endpointOs } from './sysinfo.js';
+import { endpointOs, privateIp } from './sysinfo.js';
 import { wsTransport } from './transport.js';
 
 type CustomerPeer = Peer<Record<never, never>, typeof customerEvents, typeof customerMethods, Record<never, never>>;
@@ -77,7 +77,7 @@ export async function startCustomer(args: CustomerArgs, io: CustomerIo = { input
     log: io.log,
     fatalCodes: ['E_SESSION_NOT_FOUND', 'E_SESSION_ENDED', 'E_BAD_PARAMS'],
     identify: async (p) => {
-      await p.request('agent.attach', { customerToken: joined.customerToken, hostname: hostname(), os: endpointOs(), presence: 'present' });
+      await p.request('agent.attach', { customerToken: joined.customerToken, hostname: hostname(), os: endpointOs(), presence: 'present', privateIp: privateIp() });
       io.log('this computer is attached to the session');
     },
   });

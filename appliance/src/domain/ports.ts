@@ -216,6 +216,8 @@ export interface SessionRepository {
   /** Sessions owned by this rep that are not ended. */
   ownedBy(userId: number): SessionSummary[];
   events(sessionId: string): { at: string; actor: string; kind: string; data: Record<string, unknown> }[];
+  /** Where the customer connected from (reports); an empty value leaves what is recorded. */
+  setCustomerAddress(id: string, address: { publicIp?: string; privateIp?: string }): void;
 }
 
 export type LoginKind = 'web' | 'desktop' | 'admin';

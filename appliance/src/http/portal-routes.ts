@@ -5,6 +5,7 @@ import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
 import { keyQueue } from '../domain/keys.js';
+import { clientAddress } from './client-address.js';
 import { portalSettings } from '../domain/site-settings.js';
 import { CONSOLE_COOKIE } from './console-routes.js';
 import { CUSTOMER_COOKIE } from './start-session.js';
@@ -79,6 +80,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
     else if (b.repId !== undefined) route = { repId: b.repId };
     else route = { queueId: 'general' };
     const { session, customerToken } = ctx.intake.enqueue({ name: b.name, company: b.company, details: b.details, route, browser: true, customAttributes });
+    ctx.repos.sessions.setCustomerAddress(session.id, { publicIp: clientAddress(req) });
     // The customer has until the grace period to open their page; otherwise the session ends.
     ctx.customers.awaitFirstConnection(session.id);
     ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'customer joined a queue');

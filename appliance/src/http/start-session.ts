@@ -9,6 +9,7 @@ import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
 import { keyQueue } from '../domain/keys.js';
+import { clientAddress } from './client-address.js';
 
 export const CUSTOMER_COOKIE = 'rc_customer';
 const MAX_CUSTOM_VALUE = 1024;
@@ -100,6 +101,7 @@ export async function registerStartSession(app: FastifyInstance, ctx: AppContext
         custom = { ...key.custom, ...custom };
       } else route = p.route;
       const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser: p.browser, route, customAttributes: custom });
+      ctx.repos.sessions.setCustomerAddress(session.id, { publicIp: clientAddress(req) });
       ctx.customers.awaitFirstConnection(session.id);
       ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'session started through the Session Generation API');
       reply.setCookie(CUSTOMER_COOKIE, customerToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });

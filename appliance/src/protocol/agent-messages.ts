@@ -80,6 +80,8 @@ export const agentMethods = {
       hostname: z.string().min(1).max(255),
       os: EndpointOs,
       presence: AgentPresence.default('present'),
+      /** The machine's own address on its network, for the session's report. */
+      privateIp: text(64).optional(),
     }),
     result: z.object({ sessionId: z.string() }),
   },

@@ -46,7 +46,9 @@ const toSession = (r: Row): StoredSession => ({
 });
 
 const SELECT = `SELECT s.id, s.lseq, s.type, s.status, s.customer_name, s.company, s.computer, s.issue, s.details, s.custom, s.owner_id,
-  u.display_name AS owner_name, s.created_at, s.ended_at, j.public_ip, j.private_ip, j.os, j.name AS jump_name
+  u.display_name AS owner_name, s.created_at, s.ended_at,
+  COALESCE(NULLIF(j.public_ip, ''), s.customer_public_ip) AS public_ip, COALESCE(NULLIF(j.private_ip, ''), s.customer_private_ip) AS private_ip,
+  j.os, j.name AS jump_name
   FROM sessions s LEFT JOIN users u ON u.id = s.owner_id LEFT JOIN jump_items j ON j.id = s.jump_item_id`;
 
 /** `%text%` for LIKE with the wildcards in the text itself taken literally. */
@@ -71,8 +73,9 @@ export class SqliteReportRepository implements ReportRepository {
     if (q.endBefore) where.push('s.ended_at < ?'), args.push(q.endBefore);
     if (q.customer) {
       const like = contains(q.customer);
-      where.push(`(s.customer_name LIKE ? ESCAPE '\\' OR s.computer LIKE ? ESCAPE '\\' OR j.hostname LIKE ? ESCAPE '\\' OR j.public_ip LIKE ? ESCAPE '\\' OR j.private_ip LIKE ? ESCAPE '\\')`);
-      args.push(like, like, like, like, like);
+      where.push(`(s.customer_name LIKE ? ESCAPE '\\' OR s.computer LIKE ? ESCAPE '\\' OR j.hostname LIKE ? ESCAPE '\\' OR j.public_ip LIKE ? ESCAPE '\\' OR j.private_ip LIKE ? ESCAPE '\\'
+        OR s.customer_public_ip LIKE ? ESCAPE '\\' OR s.customer_private_ip LIKE ? ESCAPE '\\')`);
+      args.push(like, like, like, like, like, like, like);
     }
     const member = 'SELECT 1 FROM session_members m WHERE m.session_id = s.id';
     if (q.rep.kind === 'any') where.push(`EXISTS (${member})`);

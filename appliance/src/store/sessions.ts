@@ -145,4 +145,9 @@ export class SqliteSessionRepository implements SessionRepository {
       .all(sessionId)
       .map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
   }
+
+  setCustomerAddress(id: string, address: { publicIp?: string; privateIp?: string }): void {
+    if (address.publicIp) this.db.prepare('UPDATE sessions SET customer_public_ip = ? WHERE id = ?').run(address.publicIp.slice(0, 64), id);
+    if (address.privateIp) this.db.prepare('UPDATE sessions SET customer_private_ip = ? WHERE id = ?').run(address.privateIp.slice(0, 64), id);
+  }
 }

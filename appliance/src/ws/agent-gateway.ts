@@ -147,6 +147,7 @@ export class AgentGateway {
           conn.sessionId = session.id;
           conn.unregister = this.app.endpoints.register(endpoint);
           this.app.endpoints.bindSession(session.id, endpoint);
+          if (p.privateIp) this.app.repos.sessions.setCustomerAddress(session.id, { privateIp: p.privateIp });
           this.app.log.info({ sessionId: session.id }, 'customer machine attached');
           return { sessionId: session.id };
         },

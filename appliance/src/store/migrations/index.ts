@@ -17,6 +17,7 @@ import * as m0012 from './0012-desktop-handoff.js';
 import * as m0013 from './0013-ecm-accounts.js';
 import * as m0014 from './0014-vault.js';
 import * as m0015 from './0015-key-queues.js';
+import * as m0016 from './0016-customer-addresses.js';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '0013-ecm-accounts', up: m0013.up },
   { version: 14, name: '0014-vault', up: m0014.up },
   { version: 15, name: '0015-key-queues', up: m0015.up },
+  { version: 16, name: '0016-customer-addresses', up: m0016.up },
 ];
