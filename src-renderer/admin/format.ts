@@ -1,13 +1,19 @@
 /** How /login writes dates, durations and counts. */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const number = new Intl.NumberFormat();
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
-/** "23 Nov 2026, 09:14", or the fallback for a missing or unreadable date. */
-export function formatDateTime(iso: string | null, fallback = 'Never'): string {
+/** "23 Nov 2026, 09:14" (in `timeZone` when given: the site's, for Reports), or the fallback for a missing or unreadable date. */
+export function formatDateTime(iso: string | null, fallback = 'Never', timeZone?: string): string {
   if (!iso) return fallback;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? fallback : dateTime.format(d);
+  if (Number.isNaN(d.getTime())) return fallback;
+  let f = dateTimes.get(timeZone ?? '');
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+    dateTimes.set(timeZone ?? '', f);
+  }
+  return f.format(d);
 }
 
 /** "3 h 12 min", "4 min", "less than a minute" between `iso` and `now`. */

@@ -5,6 +5,7 @@
  * running it. A UTF-8 byte-order mark lets Excel read accented names correctly.
  */
 import type { ReportRow } from '../protocol/report-models.js';
+import { wallClock } from './site-time.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -18,8 +19,9 @@ export function csvField(value: string | number | null): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export const CSV_HEADER = [
-  'Session ID (LSID)', 'Sequence Number', 'Start Time (UTC)', 'End Time (UTC)', 'Duration', 'Customer Name', 'Company', 'Computer',
+/** The columns; times are in `timeZone` (the site's), named in the header. */
+export const csvHeader = (timeZone = 'UTC'): string[] => [
+  'Session ID (LSID)', 'Sequence Number', `Start Time (${timeZone})`, `End Time (${timeZone})`, 'Duration', 'Customer Name', 'Company', 'Computer',
   'Public IP', 'Private IP', 'Issue', 'Owner', 'Representatives', 'Status',
 ];
 
@@ -29,11 +31,13 @@ export const hms = (seconds: number): string => {
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 };
 
-export function reportCsv(rows: readonly ReportRow[]): string {
-  const lines = [CSV_HEADER.map(csvField).join(',')];
+/** `timeZone`: times written as "YYYY-MM-DD HH:MM:SS" on the site's clock; without it, as stored (ISO, UTC). */
+export function reportCsv(rows: readonly ReportRow[], timeZone?: string): string {
+  const time = (iso: string | null) => (timeZone ? wallClock(iso, timeZone) : iso);
+  const lines = [csvHeader(timeZone).map(csvField).join(',')];
   for (const r of rows) {
     lines.push(
-      [r.lsid, r.lseq, r.startedAt, r.endedAt, hms(r.durationSeconds), r.customerName, r.company, r.computer, r.publicIp, r.privateIp, r.issue, r.ownerName, r.reps.join('; '), r.status]
+      [r.lsid, r.lseq, time(r.startedAt), time(r.endedAt), hms(r.durationSeconds), r.customerName, r.company, r.computer, r.publicIp, r.privateIp, r.issue, r.ownerName, r.reps.join('; '), r.status]
         .map(csvField)
         .join(','),
     );

@@ -6,6 +6,7 @@
 import { CodedError } from '../protocol/index.js';
 import { ReportFilterInput, type ReportRecording, type ReportRow, type SessionReport } from '../protocol/report-models.js';
 import { iso, type Clock } from './clock.js';
+import { zonedInstant } from './site-time.js';
 import { authorize, type Actor } from './permissions.js';
 import { fileAction, PERMISSION_LABELS, toReportEvent, type Cast, type StoredEvent } from './report-events.js';
 
@@ -92,13 +93,17 @@ export interface RecordingFiles {
 const LSID = /^[0-9a-f]{32}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-function instant(value: string): string {
+/** A form's date: with a zone as given; without one, on the site's wall clock. */
+function instant(value: string, timeZone: string): string {
   if (!ISO.test(value) || Number.isNaN(Date.parse(value))) throw new CodedError('E_REPORT_BAD_DATE');
-  return new Date(value).toISOString();
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const d = zoned ? new Date(value) : zonedInstant(value, timeZone);
+  if (Number.isNaN(d.getTime())) throw new CodedError('E_REPORT_BAD_DATE');
+  return d.toISOString();
 }
 
 /** The Reports form → a query; the LSID / sequence number alone, or any mix of the other filters. */
-export function parseReportFilter(raw: unknown, limit: number): ReportQuery {
+export function parseReportFilter(raw: unknown, limit: number, timeZone = 'UTC'): ReportQuery {
   const f = ReportFilterInput.parse(raw ?? {});
   const rep: RepFilter = f.rep === 'all' || f.rep === 'any' || f.rep === 'none' ? { kind: f.rep } : { kind: 'rep', userId: Number(f.rep) };
   if (f.session) {
@@ -109,8 +114,8 @@ export function parseReportFilter(raw: unknown, limit: number): ReportQuery {
     throw new CodedError('E_REPORT_BAD_LSID');
   }
   const q: ReportQuery = { rep, limit };
-  if (f.from) q.startFrom = instant(f.from);
-  if (f.to) q.startBefore = instant(f.to);
+  if (f.from) q.startFrom = instant(f.from, timeZone);
+  if (f.to) q.startBefore = instant(f.to, timeZone);
   if (q.startFrom && q.startBefore && q.startBefore <= q.startFrom) throw new CodedError('E_REPORT_BAD_DATE');
   if (f.customer) q.customer = f.customer;
   return q;
@@ -126,9 +131,10 @@ export class ReportService {
   ) {}
 
   /** The Reports tab's result table. */
-  search(actor: Actor, raw: unknown, limit: number): ReportRow[] {
+  /** `timeZone`: the site's, in which the form's dates without a zone are read. */
+  search(actor: Actor, raw: unknown, limit: number, timeZone = 'UTC'): ReportRow[] {
     authorize(actor, { kind: 'reports.view' });
-    return this.rows(parseReportFilter(raw, limit));
+    return this.rows(parseReportFilter(raw, limit, timeZone));
   }
 
   detail(actor: Actor, lsid: string): SessionReport {

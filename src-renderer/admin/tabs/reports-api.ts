@@ -23,16 +23,19 @@ export function formProblem(f: ReportForm): string | null {
   return null;
 }
 
-/** Query parameters for a search: the chosen days become instants in this browser's time zone; the end day is included. */
+/**
+ * Query parameters for a search. The chosen days go as the site's calendar days (no zone): the
+ * appliance reads them on the site's clock (/login > Status time zone); the end day is included.
+ */
 export function formQuery(f: ReportForm): URLSearchParams {
   const q = new URLSearchParams();
-  const startOf = (day: string, plusDays = 0) => {
+  const dayAfter = (day: string) => {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d + plusDays).toISOString();
+    return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   };
   if (f.session.trim()) q.set('session', f.session.trim());
-  if (f.fromDay) q.set('from', startOf(f.fromDay));
-  if (f.toDay) q.set('to', startOf(f.toDay, 1));
+  if (f.fromDay) q.set('from', f.fromDay);
+  if (f.toDay) q.set('to', dayAfter(f.toDay));
   if (f.customer.trim()) q.set('customer', f.customer.trim());
   if (f.rep !== 'all') q.set('rep', f.rep);
   return q;
@@ -54,9 +57,9 @@ export type ApiAccountInput = Pick<ApiAccount, 'name' | 'comments' | 'enabled' |
 const WithSecret = z.object({ account: ApiAccount, clientSecret: z.string() });
 
 export const reportsApi = {
-  search: (f: ReportForm) => getJson(`/login/api/reports?${formQuery(f)}`, z.object({ rows: z.array(ReportRow), more: z.boolean() })),
+  search: (f: ReportForm) => getJson(`/login/api/reports?${formQuery(f)}`, z.object({ rows: z.array(ReportRow), more: z.boolean(), timeZone: z.string() })),
   csvUrl: (f: ReportForm) => `/login/api/reports.csv?${formQuery(f)}`,
-  detail: (lsid: string) => getJson(`/login/api/reports/${encodeURIComponent(lsid)}`, z.object({ report: SessionReport })).then((r) => r.report),
+  detail: (lsid: string) => getJson(`/login/api/reports/${encodeURIComponent(lsid)}`, z.object({ report: SessionReport, timeZone: z.string() })),
   reps: () => getJson('/login/api/reports/reps', z.object({ reps: z.array(z.object({ id: z.number().int(), displayName: z.string(), username: z.string() })) })).then((r) => r.reps),
 };
 
