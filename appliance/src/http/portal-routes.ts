@@ -79,7 +79,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
     } else if (b.issueId !== undefined) route = { issueId: b.issueId };
     else if (b.repId !== undefined) route = { repId: b.repId };
     else route = { queueId: 'general' };
-    const { session, customerToken } = ctx.intake.enqueue({ name: b.name, company: b.company, details: b.details, route, browser: true, customAttributes });
+    // Click-to-chat off (Support Portal settings): the session runs in the full customer client from the start.
+    const { session, customerToken } = ctx.intake.enqueue({ name: b.name, company: b.company, details: b.details, route, browser: shown.clickToChat, customAttributes });
     ctx.repos.sessions.setCustomerAddress(session.id, { publicIp: clientAddress(req) });
     // The customer has until the grace period to open their page; otherwise the session ends.
     ctx.customers.awaitFirstConnection(session.id);

@@ -9,6 +9,7 @@ import { CodedError } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { CustomerRequest } from '../domain/intake.js';
 import { keyQueue } from '../domain/keys.js';
+import { portalSettings } from '../domain/site-settings.js';
 import { clientAddress } from './client-address.js';
 
 export const CUSTOMER_COOKIE = 'rc_customer';
@@ -100,7 +101,9 @@ export async function registerStartSession(app: FastifyInstance, ctx: AppContext
         route = { queueId: keyQueue(key) };
         custom = { ...key.custom, ...custom };
       } else route = p.route;
-      const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser: p.browser, route, customAttributes: custom });
+      // Click-to-chat (c2cjs=1) only where the Support Portal settings allow it; otherwise the full customer client.
+      const browser = p.browser && portalSettings(ctx.repos.settings).clickToChat;
+      const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser, route, customAttributes: custom });
       ctx.repos.sessions.setCustomerAddress(session.id, { publicIp: clientAddress(req) });
       ctx.customers.awaitFirstConnection(session.id);
       ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'session started through the Session Generation API');
