@@ -5,6 +5,14 @@ import { createWebPlatform } from './web.js';
 
 export type { Platform } from './platform.js';
 
+let current: Platform | null = null;
+
 export function detectPlatform(w: Window = window): Platform {
-  return w.repConsole ? createDesktopPlatform(w.repConsole) : createWebPlatform();
+  current = w.repConsole ? createDesktopPlatform(w.repConsole) : createWebPlatform();
+  return current;
+}
+
+/** The platform chosen at start-up (for deep components: the desktop's native save dialog), or null before. */
+export function currentPlatform(): Platform | null {
+  return current;
 }
