@@ -27,9 +27,9 @@ interface Recorded {
 test('a .brcs file’s Jump runs in the console; Screenshot > Save to File uses the native save dialog', async ({ page }) => {
   await page.addInitScript(() => {
     const rec: Recorded = { saved: [], waiting: [], taken: 0 };
-    (window as unknown as { __bridge: Recorded }).__bridge = rec;
+    (globalThis as unknown as { __bridge: Recorded }).__bridge = rec;
     let handed = false;
-    (window as unknown as { repConsole: unknown }).repConsole = Object.freeze({
+    (globalThis as unknown as { repConsole: unknown }).repConsole = Object.freeze({
       version: '0.0.0-test',
       platform: 'linux',
       saveLoginToken: async () => true,
@@ -57,7 +57,7 @@ test('a .brcs file’s Jump runs in the console; Screenshot > Save to File uses 
 
   // The file's start_jump_item_session: one match, so the Jump starts without a click.
   await expect(page.getByRole('heading', { level: 1, name: 'MUENCHEN-POS-02' })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __bridge: Recorded }).__bridge.taken)).toBeGreaterThanOrEqual(1);
+  expect(await page.evaluate(() => (globalThis as unknown as { __bridge: Recorded }).__bridge.taken)).toBeGreaterThanOrEqual(1);
 
   await page.getByRole('button', { name: 'Start Screen Sharing' }).click();
   await expect(page.getByText('Waiting for the first picture')).toBeHidden();
@@ -65,7 +65,7 @@ test('a .brcs file’s Jump runs in the console; Screenshot > Save to File uses 
   await toolbar.getByRole('button', { name: 'Screenshot' }).click();
   await page.getByRole('menuitem', { name: 'Save to File' }).click();
   await expect(page.getByText(/The screenshot was saved as MUC-POS-02-monitor-1-.+\.png\./)).toBeVisible();
-  const bridge = await page.evaluate(() => (window as unknown as { __bridge: Recorded }).__bridge);
+  const bridge = await page.evaluate(() => (globalThis as unknown as { __bridge: Recorded }).__bridge);
   expect(bridge.saved).toHaveLength(1);
   expect(bridge.saved[0]).toMatchObject({ kind: 'screenshot', png: true });
   expect(bridge.saved[0]!.name).toMatch(/^MUC-POS-02-monitor-1-.+\.png$/);
