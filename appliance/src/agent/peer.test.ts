@@ -4,6 +4,10 @@ import { Peer, type RequestHandlers, type Transport } from './peer.js';
 import { memoryPair } from './transport.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
+/** Waits (up to 5 s, a loaded CI machine is slow) until `pred` holds. */
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !pred(); i++) await tick();
+}
 
 /** The appliance's end and an agent's end of one in-memory connection, with what each end received. */
 function pair(timeoutMs = 1000) {
@@ -90,7 +94,7 @@ describe('agent protocol peer', () => {
     c.send(JSON.stringify({ t: 'evt', event: 'what', data: {} }));
     c.send('x'.repeat(MAX_FRAME_BYTES + 1));
     c.send(JSON.stringify({ t: 'req', id: 8, method: 'agent.presence', params: { present: true } }));
-    await tick();
+    await until(() => c.got.length >= 8);
     expect(c.got.map((f) => [f.t, f.id ?? null, f.code ?? null])).toEqual([
       ['err', null, 'E_BAD_JSON'],
       ['err', 5, 'E_BAD_ENVELOPE'],
