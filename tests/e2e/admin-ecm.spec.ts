@@ -33,15 +33,23 @@ const ecmArgs = (secret: string, name: string) => {
 };
 
 test('Status lists the connected ECMs: the demo ECM answers, a second one stands by, a wrong secret is not listed', async ({ page }) => {
+  // The demo ECM starts with the appliance; on a loaded machine it may take a moment to connect.
+  await adminLogIn(page, app.url);
+  const section = page.getByRole('region', { name: 'ECM Clients' });
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return (await section.textContent({ timeout: 5_000 })) ?? '';
+    }, { timeout: 30_000 })
+    .toContain('Demo ECM');
+
   const wrong = runCli(ecmArgs('not-the-secret', 'Intruder ECM'));
   clis.push(wrong);
   const standby = runCli(ecmArgs('demo-ecm-secret', 'Backup ECM'));
   clis.push(standby);
   await standby.waitFor('ECM connected', 15_000);
   expect((await wrong.exited()).code).toBe(3);
-
-  await adminLogIn(page, app.url);
-  const section = page.getByRole('region', { name: 'ECM Clients' });
+  await page.reload();
   const rows = section.getByRole('row');
   // The demo ECM starts with the appliance, so it has been connected longest.
   await expect(rows).toHaveCount(3);
