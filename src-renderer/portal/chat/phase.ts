@@ -1,5 +1,6 @@
 /** Where the customer stands, for the chat page's header: one word per situation, and the words for it. */
 import type { CustomerStatus } from '../../../appliance/src/protocol/index.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 export type Phase =
   /** A resumed page before the appliance answered. */
@@ -27,7 +28,7 @@ export function phaseOf(status: CustomerStatus | null, ended: boolean, hadRep: b
 
 /** "You’re next", "Number 3 in line"; "Finding your place…" while the appliance has not said. */
 export function placeInLine(position: number | null): string {
-  if (position === null || position <= 0) return 'Finding your place…';
-  if (position === 1) return 'You’re next';
-  return `Number ${position} in line`;
+  if (position === null || position <= 0) return t('portal.place.finding');
+  if (position === 1) return t('portal.place.next');
+  return t('portal.place.number', { position });
 }

@@ -3,6 +3,7 @@
  * as prompts arrive, get answered, or are withdrawn while the customer was away.
  */
 import type { Prompt, PromptKind } from '../../../appliance/src/protocol/index.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 /** "… is requesting to <action>": the same words the appliance uses in its chat narration. */
 export const PROMPT_ACTION: Record<PromptKind, string> = {
@@ -28,13 +29,19 @@ export const PROMPT_DETAIL: Record<PromptKind, string> = {
 
 export const promptTitle = (p: Pick<Prompt, 'askedBy' | 'kind'>): string => `${p.askedBy} is requesting to ${PROMPT_ACTION[p.kind]}`;
 
+/** The request in the customer's language (the card's title); promptTitle stays the appliance's English. */
+export const promptTitleText = (p: Pick<Prompt, 'askedBy' | 'kind'>): string => t('portal.prompt.title', { rep: p.askedBy, action: t(`portal.action.${p.kind}`) });
+
+/** What saying yes means, in the customer's language. */
+export const promptDetail = (kind: PromptKind): string => t(`portal.detail.${kind}`);
+
 /** What became of an answered (or withdrawn) prompt, said to the customer. */
 export function promptOutcome(p: Pick<Prompt, 'askedBy' | 'kind' | 'state'>): string {
-  const action = PROMPT_ACTION[p.kind];
-  if (p.state === 'allowed') return `You allowed ${p.askedBy} to ${action}.`;
-  if (p.state === 'refused') return `You refused to let ${p.askedBy} ${action}.`;
-  if (p.state === 'cancelled') return `${p.askedBy}’s request to ${action} was withdrawn.`;
-  return `${promptTitle(p)}.`;
+  const values = { rep: p.askedBy, action: t(`portal.action.${p.kind}`) };
+  if (p.state === 'allowed') return t('portal.prompt.allowed', values);
+  if (p.state === 'refused') return t('portal.prompt.refused', values);
+  if (p.state === 'cancelled') return t('portal.prompt.withdrawn', values);
+  return `${promptTitleText(p)}.`;
 }
 
 /** The appliance's chat line announcing the prompt (the card shows it instead). */
