@@ -8,6 +8,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenedFiles, SavedFile, SaveFileKind } from './logic/ipc-channels.js';
 import { notificationPlan, OPEN_DIALOG, saveDialogPlan, uploadSelection, waitingIndicators } from './logic/os-integration.js';
+import { BADGE_SIZE, badgeBitmap } from './logic/overlay-badge.js';
 
 export interface OsIntegration {
   setWaiting(waiting: number): void;
@@ -47,7 +48,12 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
     const w = window();
     if (w && !w.isDestroyed()) {
       w.setTitle(plan.windowTitle);
-      if (process.platform === 'win32') w.flashFrame(plan.badgeCount > 0 && !w.isFocused());
+      if (process.platform === 'win32') {
+        w.flashFrame(plan.badgeCount > 0 && !w.isFocused());
+        // Windows has no app badge: the taskbar button gets an overlay with the count instead.
+        const overlay = plan.overlayText ? nativeImage.createFromBitmap(badgeBitmap(plan.overlayText), { width: BADGE_SIZE, height: BADGE_SIZE }) : null;
+        w.setOverlayIcon(overlay, plan.overlayDescription);
+      }
     }
   };
 
