@@ -110,7 +110,7 @@ test('Support Portal: start methods the portal honours, chat banner refused with
   await expect(issues.getByRole('status')).toHaveText('“VPN will not connect” goes to Remote Support.');
   await expect(issues.getByRole('row').filter({ hasText: 'VPN will not connect' }).getByText('vpn_will_not_connect')).toBeVisible();
   await portal.reload();
-  await expect(portal.getByRole('combobox').first()).toContainText('VPN will not connect');
+  await expect(portal.getByRole('combobox', { name: 'Issue' })).toContainText('VPN will not connect');
 });
 
 test('Status: time zone, ECM clients, and a graceful restart', async ({ page }) => {

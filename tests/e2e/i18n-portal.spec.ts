@@ -26,9 +26,9 @@ for (const [locale, title, key, submit] of [
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByLabel(key)).toBeVisible();
     await expect(page.getByRole('button', { name: submit }).first()).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
     // Long words wrap instead of pushing the page sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
     await page.screenshot({ path: join(repoRoot, `docs/screenshots/portal-${locale.slice(0, 2)}.png`) });
 
     // A wrong key is refused in the customer's language.
