@@ -39,15 +39,22 @@ export async function seedReps(dataDir, reps, password) {
 }
 
 /**
- * Starts `rep-appliance serve` on a new temp data directory. `prepare(dataDir)` runs before the
- * process starts (seeding). Output is kept (last 64 KiB) for error messages; the pipe is always drained.
+ * Starts `rep-appliance serve` on a new temp data directory (or `dataDir`; `keepData` leaves it in
+ * place on stop). `prepare(dataDir)` runs before the process starts (seeding). Output is kept (last 64 KiB) for error messages; the pipe is always drained.
  */
-export async function startAppliance({ prepare, args = [], env = {} } = {}) {
-  const cli = join(repoRoot, 'bin/rep-appliance.js');
+/**
+ * The appliance's command line: bin/rep-appliance.js (the build in out/appliance), or the bundle
+ * `BENCH_CLI` names — an A/B comparison of two builds on the same machine in the same hour.
+ */
+export const applianceCli = () => (process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(repoRoot, 'bin/rep-appliance.js'));
+
+export async function startAppliance({ prepare, args = [], env = {}, dataDir: givenDir, keepData = false } = {}) {
+  const cli = applianceCli();
   if (!existsSync(join(repoRoot, 'out/appliance/cli.js'))) throw new Error('The appliance is not built: run `npm run build` first.');
-  const dataDir = mkdtempSync(join(tmpdir(), 'rep-bench-'));
+  const dataDir = givenDir ?? mkdtempSync(join(tmpdir(), 'rep-bench-'));
   const prepared = prepare ? await prepare(dataDir) : undefined;
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...args], {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...profileArgs('appliance'), cli, 'serve', '--port', '0', '--data', dataDir, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,9 +83,12 @@ export async function startAppliance({ prepare, args = [], env = {} } = {}) {
     });
   });
 
+  const startMs = performance.now() - spawnedAt;
   return {
     url,
     dataDir,
+    /** Milliseconds from spawning the process to its "listening on" line. */
+    startMs,
     pid: child.pid,
     prepared,
     output: () => tail,
@@ -90,7 +100,7 @@ export async function startAppliance({ prepare, args = [], env = {} } = {}) {
     stop: () =>
       new Promise((res) => {
         const done = () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!keepData) rmSync(dataDir, { recursive: true, force: true });
           res(child.exitCode);
         };
         if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -99,6 +109,16 @@ export async function startAppliance({ prepare, args = [], env = {} } = {}) {
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
+}
+
+/**
+ * `BENCH_CPU_PROF=DIR npm run bench -- NAME` profiles the processes a benchmark starts (the appliance,
+ * and agents that use this too): node --cpu-prof writes DIR/<label>/*.cpuprofile when each exits.
+ * NODE_OPTIONS cannot carry --cpu-prof, hence this.
+ */
+export function profileArgs(label) {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', join(resolve(dir), label)] : [];
 }
 
 export function procMemory(pid) {

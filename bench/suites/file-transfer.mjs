@@ -7,12 +7,14 @@
  * emulated endpoint of a demo appliance (rep console HTTP PUT → appliance → the endpoint's data link
  * → its sandbox; SHA-256 on the way, fsync and rename at uploadFinish, whose time counts) and
  * downloads it back (endpoint → appliance → console HTTP GET; the whole file's SHA-256 on the way).
- * Both downloads are read and discarded by the client. RSS: the appliance's VmRSS sampled every
- * 50 ms during each transfer, minus VmRSS just before it.
+ * Both downloads are read and discarded by the client. `rounds` rounds interleave the two (which
+ * goes first alternates); each side's best round is its value, the ratio is best ÷ best (noise from
+ * other work on a shared machine only adds time). RSS: the appliance's VmRSS sampled every 50 ms
+ * during each transfer, minus VmRSS just before it; the largest growth of any round.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +23,8 @@ import { repConsole } from '../lib/clients.mjs';
 import { jumpTo } from '../lib/screen-wire.mjs';
 import { round } from '../lib/stats.mjs';
 
-const FULL = { mib: 1024 };
-const QUICK = { mib: 64 };
+const FULL = { mib: 1024, rounds: 5 };
+const QUICK = { mib: 64, rounds: 1 };
 const MiB = 1024 * 1024;
 
 function generate(path, size) {
@@ -75,22 +77,20 @@ http.createServer((req, res) => {
   else { const st = fs.statSync(src); res.writeHead(200, { 'content-length': st.size }); fs.createReadStream(src).pipe(res); }
 }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
 
-async function baseline(dest, src) {
+/** The baseline server in its own process; returns its URL and a stop function. */
+async function baselineServer(dest, src) {
   const child = spawn(process.execPath, ['-e', BASELINE_SERVER, dest, src], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((res) => child.stdout.on('data', (b) => { const m = /port (\d+)/.exec(b.toString()); if (m) res(Number(m[1])); }));
-  try {
-    const base = `http://127.0.0.1:${port}/f`;
-    let t = performance.now();
-    await put(base, src);
-    const up = performance.now() - t;
-    t = performance.now();
-    await get(base);
-    const down = performance.now() - t;
-    return { up, down };
-  } finally {
-    child.kill();
-  }
+  return { url: `http://127.0.0.1:${port}/f`, stop: () => child.kill() };
 }
+
+async function timed(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs fn while sampling the appliance's RSS; returns [result, growth MiB]. */
 async function sampled(app, fn) {
@@ -111,59 +111,91 @@ export default {
   description: 'File Transfer ≥ 70 % of a plain loopback HTTP stream (same run), appliance RSS growth ≤ 64 MB for 1 GiB',
 
   async run({ quick, options, log }) {
-    const cfg = { ...(quick ? QUICK : FULL), ...(options.mib ? { mib: Number(options.mib) } : {}) };
+    const cfg = { ...(quick ? QUICK : FULL) };
+    for (const k of Object.keys(cfg)) if (options[k] !== undefined) cfg[k] = Number(options[k]);
     const size = cfg.mib * MiB;
     const work = mkdtempSync(join(tmpdir(), 'rep-bench-ft-'));
     const app = await startAppliance({ args: ['--demo'] });
+    let server = null;
     try {
       const src = join(work, 'source.bin');
       const sha256 = generate(src, size);
-      log(`  baseline: plain HTTP PUT/GET of ${cfg.mib} MiB over loopback`);
-      // Warm the page cache and the disk the same way for both runs.
-      const base = await baseline(join(work, 'baseline.bin'), src);
-      rmSync(join(work, 'baseline.bin'), { force: true });
-
+      server = await baselineServer(join(work, 'baseline.bin'), src);
       const rep = await repConsole(app.url, 'admin', 'password');
       const sessionId = await jumpTo(rep, 'DC01 – Domain Controller');
-      log(`  appliance: upload ${cfg.mib} MiB to an emulated endpoint, then download it back`);
-      const [up, upGrowth] = await sampled(app, async () => {
-        const t = performance.now();
-        const { transferId, url } = await rep.call('session.files.upload', { sessionId, path: 'Downloads', name: 'bench.bin', size, key: `bench-${Date.now()}` });
-        await put(app.url + url + '?offset=0', src);
-        const finish = performance.now();
-        const r = await rep.call('session.files.uploadFinish', { transferId, sha256 });
-        if (r.sha256 !== sha256) throw new Error('hash mismatch');
-        return { ms: performance.now() - t, finishMs: performance.now() - finish };
-      });
-      const [down, downGrowth] = await sampled(app, async () => {
-        const t = performance.now();
-        const { url } = await rep.call('session.files.download', { sessionId, path: 'Downloads/bench.bin' });
-        const n = await get(app.url + url);
-        if (n !== size) throw new Error(`downloaded ${n} of ${size} bytes`);
-        return { ms: performance.now() - t };
-      });
+      // Rounds interleave the baseline and the appliance (baseline PUT, appliance upload, baseline
+      // GET, appliance download), so both see the same load on a shared machine; the ratio of each
+      // round is computed within it and the median round decides.
+      const rounds = [];
+      let upGrowth = 0;
+      let downGrowth = 0;
+      const baselineFile = join(work, 'baseline.bin');
+      // The baseline's written pages go to disk before the next step (untimed), so their writeback
+      // does not land in the appliance's timed window; the appliance's own fsync (uploadFinish) counts.
+      const baselineUp = async () => {
+        const ms = await timed(() => put(server.url, src));
+        const fd = openSync(baselineFile, 'r+');
+        fsyncSync(fd);
+        closeSync(fd);
+        return ms;
+      };
+      for (let r = 0; r < cfg.rounds; r++) {
+        // Which goes first alternates between rounds (cache and disk state favour neither side).
+        const baseFirst = r % 2 === 0;
+        let baseUp = baseFirst ? await baselineUp() : NaN;
+        const [up, upG] = await sampled(app, async () => {
+          const t = performance.now();
+          const { transferId, url } = await rep.call('session.files.upload', { sessionId, path: 'Downloads', name: `bench-${r}.bin`, size, key: `bench-${Date.now()}-${r}` });
+          await put(app.url + url + '?offset=0', src);
+          const finish = performance.now();
+          const res = await rep.call('session.files.uploadFinish', { transferId, sha256 });
+          if (res.sha256 !== sha256) throw new Error('hash mismatch');
+          return { ms: performance.now() - t, finishMs: performance.now() - finish };
+        });
+        if (!baseFirst) baseUp = await baselineUp();
+        let baseDown = baseFirst ? await timed(() => get(server.url)) : NaN;
+        const [down, downG] = await sampled(app, async () => {
+          const t = performance.now();
+          const { url } = await rep.call('session.files.download', { sessionId, path: `Downloads/bench-${r}.bin` });
+          const n = await get(app.url + url);
+          if (n !== size) throw new Error(`downloaded ${n} of ${size} bytes`);
+          return { ms: performance.now() - t };
+        });
+        if (!baseFirst) baseDown = await timed(() => get(server.url));
+        upGrowth = Math.max(upGrowth, upG);
+        downGrowth = Math.max(downGrowth, downG);
+        const round_ = { baseUp, up: up.ms, finishMs: up.finishMs, baseDown, down: down.ms, upRatio: (100 * baseUp) / up.ms, downRatio: (100 * baseDown) / down.ms };
+        rounds.push(round_);
+        log(`  round ${r + 1}/${cfg.rounds}: upload ${round(round_.upRatio)} %, download ${round(round_.downRatio)} % of plain HTTP`);
+      }
       rep.close();
 
       const mbps = (ms) => round(size / 1e6 / (ms / 1000));
+      // Best of N on each side: interference from other work on the machine only ever adds time, so
+      // the fastest run of each is the closest to what each can do; the ratio is best ÷ best.
+      const pick = (ratioKey, ms, baseMs) => {
+        const best = Math.min(...rounds.map((x) => x[ms]));
+        const bestBase = Math.min(...rounds.map((x) => x[baseMs]));
+        return { ratio: round((100 * bestBase) / best), value: mbps(best), baseline: mbps(bestBase), medianRoundRatio: round(median(rounds.map((x) => x[ratioKey]))) };
+      };
+      const u = pick('upRatio', 'up', 'baseUp');
+      const d = pick('downRatio', 'down', 'baseDown');
       const details = {
         mib: cfg.mib,
-        baselineUploadMBps: mbps(base.up),
-        baselineDownloadMBps: mbps(base.down),
-        uploadMBps: mbps(up.ms),
-        uploadFinishMs: round(up.finishMs),
-        downloadMBps: mbps(down.ms),
-        note: 'uploadFinish (SHA-256 compare, fsync, rename) counts in the upload time',
+        medianRoundRatio: { upload: u.medianRoundRatio, download: d.medianRoundRatio },
+        rounds: rounds.map((x) => ({ uploadMBps: mbps(x.up), baselineUploadMBps: mbps(x.baseUp), uploadRatio: round(x.upRatio), uploadFinishMs: round(x.finishMs), downloadMBps: mbps(x.down), baselineDownloadMBps: mbps(x.baseDown), downloadRatio: round(x.downRatio) })),
+        note: `file-transfer: ${cfg.mib} MiB each way, ${cfg.rounds} round(s), each interleaving a plain loopback HTTP PUT/GET (the baseline; its file fsynced untimed) with the appliance's upload/download through an emulated endpoint, which goes first alternating; value and baseline are each the best of the rounds (interference only adds time), the ratio is best ÷ best, and details have each round's own ratio; uploadFinish (SHA-256 compare, fsync, rename) counts in the upload time.`,
       };
-      const row = (metric, unit, value, target) => ({ name: 'file-transfer', metric, unit, value, target, details });
+      const base = (b) => ({ value: b, unit: 'MB/s', label: 'plain loopback HTTP' });
+      const row = (metric, unit, value, target, extra = {}) => ({ name: 'file-transfer', metric, unit, value, target, details, ...extra });
       return [
-        row('upload throughput vs plain HTTP', '%', round((100 * base.up) / up.ms), { op: '>=', value: 70 }),
-        row('download throughput vs plain HTTP', '%', round((100 * base.down) / down.ms), { op: '>=', value: 70 }),
-        row('upload throughput', 'MB/s', mbps(up.ms), null),
-        row('download throughput', 'MB/s', mbps(down.ms), null),
+        row(`upload ${cfg.mib} MiB (best of ${cfg.rounds})`, 'MB/s', u.value, { op: '>=', value: 70, on: 'ratio' }, { baseline: base(u.baseline), ratio: u.ratio }),
+        row(`download ${cfg.mib} MiB (best of ${cfg.rounds})`, 'MB/s', d.value, { op: '>=', value: 70, on: 'ratio' }, { baseline: base(d.baseline), ratio: d.ratio }),
         row(`appliance RSS growth, ${cfg.mib} MiB upload`, 'MB', round(upGrowth * 1.048576), { op: '<=', value: 64 }),
         row(`appliance RSS growth, ${cfg.mib} MiB download`, 'MB', round(downGrowth * 1.048576), { op: '<=', value: 64 }),
       ];
     } finally {
+      server?.stop();
       await app.stop();
       rmSync(work, { recursive: true, force: true });
     }

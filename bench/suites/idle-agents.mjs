@@ -20,6 +20,7 @@ import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { repoRoot, startAppliance } from '../lib/appliance.mjs';
 import { round } from '../lib/stats.mjs';
+import { atSizes, parseSizes } from '../lib/sizes.mjs';
 
 const FULL = { agents: 20_000, concurrency: 200, hold: 35 };
 const QUICK = { agents: 300, concurrency: 50, hold: 1 };
@@ -84,34 +85,46 @@ export default {
   description: `Appliance RSS ≤ ${TARGET_MIB} MiB with 20,000 idle Jump Client connections registered and held`,
 
   async run({ quick, options, log }) {
-    const cfg = { ...(quick ? QUICK : FULL) };
-    for (const k of Object.keys(cfg)) {
+    const base = { ...(quick ? QUICK : FULL) };
+    for (const k of Object.keys(base)) {
       if (options[k] === undefined) continue;
-      cfg[k] = Number(options[k]);
-      if (!(cfg[k] > 0) && !(k === 'hold' && cfg[k] === 0)) throw new Error(`--${k} must be a positive number`);
+      base[k] = Number(options[k]);
+      if (!(base[k] > 0) && !(k === 'hold' && base[k] === 0)) throw new Error(`--${k} must be a positive number`);
     }
-    const requested = cfg.agents;
-    const fd = ensureDescriptors(cfg.agents);
-    cfg.agents = fd.agents;
-    if (fd.note) log(`  ${fd.note}`);
-    if (cfg.agents < 1) throw new Error(fd.note ?? 'no agents to run');
-
-    await bundleSeed();
-    const secretsDir = mkdtempSync(join(tmpdir(), 'rep-bench-agents-'));
-    const secretsFile = join(secretsDir, 'agents.txt');
-    const seedStart = performance.now();
-    const app = await startAppliance({ prepare: (dir) => seed('seed', dir, String(cfg.agents), secretsFile) });
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const sockets = [];
-    try {
-      return await measure(app, cfg, sockets, secretsFile, { requested, note: fd.note, seedSeconds }, log);
-    } finally {
-      for (const ws of sockets) ws.terminate();
-      await app.stop();
-      rmSync(secretsDir, { recursive: true, force: true });
-    }
+    const scaled = (f) => ({ ...base, agents: Math.max(1, Math.round(base.agents * f)) });
+    return atSizes({
+      scenario: 'idle-agents',
+      sizes: parseSizes(options.sizes, quick),
+      curveMetrics: [/^appliance RSS with [\d,]+ idle agents$/, 'RSS per idle agent', 'connect + hello rate', 'appliance CPU holding'],
+      label: (f) => `${scaled(f).agents.toLocaleString('en-US')} agents`,
+      runAt: (f) => runOnce(scaled(f), log),
+      log,
+    });
   },
 };
+
+async function runOnce(cfg, log) {
+  const requested = cfg.agents;
+  const fd = ensureDescriptors(cfg.agents);
+  cfg.agents = fd.agents;
+  if (fd.note) log(`  ${fd.note}`);
+  if (cfg.agents < 1) throw new Error(fd.note ?? 'no agents to run');
+
+  await bundleSeed();
+  const secretsDir = mkdtempSync(join(tmpdir(), 'rep-bench-agents-'));
+  const secretsFile = join(secretsDir, 'agents.txt');
+  const seedStart = performance.now();
+  const app = await startAppliance({ prepare: (dir) => seed('seed', dir, String(cfg.agents), secretsFile) });
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const sockets = [];
+  try {
+    return await measure(app, cfg, sockets, secretsFile, { requested, note: fd.note, seedSeconds }, log);
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    await app.stop();
+    rmSync(secretsDir, { recursive: true, force: true });
+  }
+}
 
 /** Opens one agent connection and says hello; resolves with the socket once the appliance answered. */
 function helloAgent(url, i, agentId, secret) {
@@ -194,6 +207,7 @@ async function measure(app, cfg, sockets, secretsFile, meta, log) {
     row('Jump Items Active', '', status.active ?? 0, { op: '>=', value: meta.requested }),
     row('RSS per idle agent', 'KiB', round(((held.rssMiB - baseline.rssMiB) * 1024) / Math.max(1, n)), null),
     row('connect + hello rate', 'agents/s', round(n / connectSeconds), null),
+    row('appliance CPU holding', '% of a core', round((100 * cpuHold) / Math.max(0.001, cfg.hold)), null),
   ];
 }
 

@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { repConsole } from '../lib/clients.mjs';
-import { repoRoot, startAppliance } from '../lib/appliance.mjs';
+import { applianceCli, profileArgs, repoRoot, startAppliance } from '../lib/appliance.mjs';
 import { round, summarize } from '../lib/stats.mjs';
 
 const FULL = { samples: 400, bulkMB: 200, emulatedSeconds: 4 };
@@ -46,14 +46,17 @@ export default {
       const allowed = mkdtempSync(join(tmpdir(), 'rep-bench-allowed-'));
       dirs.push(installDir, allowed);
       const key = await installerKey(app.url);
-      agent = spawn(process.execPath, [join(repoRoot, 'bin/rep-appliance.js'), 'jump-client', '--site', app.url, '--install-dir', installDir, '--allow-path', allowed, '--key', key], { stdio: ['ignore', 'pipe', 'pipe'] });
+      agent = spawn(process.execPath, [...profileArgs('agent'), applianceCli(), 'jump-client', '--site', app.url, '--install-dir', installDir, '--allow-path', allowed, '--key', key], { stdio: ['ignore', 'pipe', 'pipe'] });
       const itemId = await registered(agent);
       const real = await openShell(rep, shells, (await rep.call('jump.start', { itemId })).sessionId);
       await shells.run(real, "PS1='$ '; export PS1", '$ ');
       log('  real agent: echo');
       const realEcho = await echo(rep, shells, real, cfg.samples);
-      log('  real agent: bulk');
+      log('  real agent: bulk (and the bare pty before and after it, as the baseline)');
+      const pty0 = await ptyBaseline(cfg.bulkMB);
       const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, 'BULK-42-DONE');
+      const pty1 = await ptyBaseline(cfg.bulkMB);
+      const ptyBest = Math.max(pty0, pty1);
 
       // An emulated demo server.
       const { items } = await rep.call('jump.list', { search: 'web-01' });
@@ -68,7 +71,11 @@ export default {
       rows.push(
         row('echo p50 (real shell, node-pty agent)', 'ms', round(realEcho.p50), { op: '<=', value: 3 }, realEcho),
         row('echo p99 (real shell, node-pty agent)', 'ms', round(realEcho.p99), { op: '<=', value: 15 }, realEcho),
-        row('bulk output (real shell, node-pty agent)', 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, realBulk),
+        {
+          ...row('bulk output (real shell, node-pty agent)', 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, { ...realBulk, ptyBaselineMBps: [round(pty0), round(pty1)] }),
+          baseline: { value: round(ptyBest), unit: 'MB/s', label: 'bare pty, no appliance' },
+          ratio: round((100 * realBulk.mbPerSecond) / ptyBest),
+        },
         row('echo p50 (emulated endpoint)', 'ms', round(emuEcho.p50), { op: '<=', value: 3 }, emuEcho),
         row('echo p99 (emulated endpoint)', 'ms', round(emuEcho.p99), { op: '<=', value: 15 }, emuEcho),
         row('bulk output (emulated endpoint)', 'MB/s', round(emuBulk.mbPerSecond), { op: '>=', value: 50 }, emuBulk),
@@ -107,7 +114,7 @@ class ShellEvents {
   }
 
   /** Resolves when `text` has been seen in the shell's output. */
-  waitFor(shellId, text, timeoutMs = 15_000) {
+  waitFor(shellId, text, timeoutMs = 30_000) {
     let seen = '';
     return new Promise((res, rej) => {
       const timer = setTimeout(() => rej(new Error(`timed out waiting for ${JSON.stringify(text)} in:\n${seen.slice(-400)}`)), timeoutMs);
@@ -192,6 +199,30 @@ async function bulk(app, rep, shells, shellId, command, marker, seconds) {
   // CPU the appliance spent per MB: comparable between runs even when the machine's load is not.
   const applianceCpuMsPerMB = round(((app.cpuSeconds() - cpu0) * 1000) / (chars / 1e6));
   return { mbPerSecond: chars / 1e6 / elapsed, applianceCpuMsPerMB, loadAverage1m: round(loadavg()[0]), chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
+}
+
+/**
+ * The ceiling the real shell's bulk output is measured against: node-pty in its own process (as
+ * in the agent) reading the same command with nothing behind it; MB/s.
+ */
+const PTY_BASELINE = `
+const pty = require('node-pty');
+const p = pty.spawn('/bin/sh', ['-c', 'base64 /dev/zero | head -c ' + process.argv[1]], { name: 'xterm-256color', cols: 120, rows: 40, cwd: process.cwd(), env: process.env });
+let n = 0; const t0 = performance.now();
+p.onData((d) => (n += d.length));
+p.onExit(() => console.log('MBps ' + n / 1e6 / ((performance.now() - t0) / 1000)));`;
+
+function ptyBaseline(mb) {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['-e', PTY_BASELINE, String(mb * 1_000_000)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.once('exit', () => {
+      const m = /MBps ([\d.]+)/.exec(out);
+      if (m) res(Number(m[1]));
+      else rej(new Error(`the pty baseline failed: ${out}`));
+    });
+  });
 }
 
 async function installerKey(url) {

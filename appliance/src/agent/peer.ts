@@ -114,7 +114,8 @@ export class Peer<InM extends MethodTable, InE extends EventTable, OutM extends 
   receive(text: string, isBinary = false): void {
     if (isBinary) return this.refuse(null, 'E_BAD_ENVELOPE', 'Binary frames are not part of this protocol.');
     const max = this.opts.maxFrameBytes ?? MAX_FRAME_BYTES;
-    if (text.length > max || Buffer.byteLength(text) > max) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${max} bytes.`);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most frames need no byte count (a pass over the text).
+    if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text) > max)) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${max} bytes.`);
     let raw: unknown;
     try {
       raw = JSON.parse(text);

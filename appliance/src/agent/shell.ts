@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { CodedError, MAX_SHELL_CHUNK } from '../protocol/index.js';
+import { OutputBatcher } from './output-batcher.js';
 
 /** At most this many shells at once on one agent. */
 export const MAX_SHELLS = 16;
@@ -25,6 +26,8 @@ type Hold = 'site' | 'link';
 /** Past this many bytes queued on the agent's socket, stop reading the shells until it drains below LINK_LOW. */
 const LINK_HIGH = 1024 * 1024;
 const LINK_LOW = 256 * 1024;
+/** Output batching: up to 4 frames' worth at once, held ≤ 2 ms while a flood streams. */
+const BATCH = { maxChars: 4 * MAX_SHELL_CHUNK, holdMs: 2, streamingChars: 2048 };
 
 interface OpenPty {
   pty: Pty;
@@ -92,22 +95,17 @@ export class PtyShells {
     }
     const entry: OpenPty = { pty, holds: new Set() };
     this.open.set(channelId, entry);
-    // A pty hands over at most a few KiB per read: gather what arrives within one turn of the event
-    // loop into one message (fewer, larger frames), then split it below the frame cap.
-    let pending = '';
-    const flush = () => {
-      const data = pending;
-      pending = '';
+    // A pty hands over at most a few KiB per read: gather reads into fewer, larger messages
+    // (output-batcher.ts: at once when interactive, up to BATCH.holdMs while a flood streams), then
+    // split them below the frame cap.
+    const batcher = new OutputBatcher((data) => {
       for (const c of chunks(data)) onData(c);
       if (this.backlog() > LINK_HIGH) this.holdForLink();
-    };
-    pty.onData((data) => {
-      if (!pending) setImmediate(flush);
-      pending += data;
-    });
+    }, BATCH);
+    pty.onData((data) => batcher.push(data));
     pty.onExit(({ exitCode }) => {
       if (this.open.get(channelId) !== entry) return;
-      if (pending) flush(); // the last output goes before the exit
+      batcher.flush(); // the last output goes before the exit
       this.open.delete(channelId);
       onExit(exitCode);
     });
