@@ -24,6 +24,8 @@ const SiteStatus = z.object({
   licence: z.object({
     namedUsers: z.number().int(),
     usersUsed: z.number().int(),
+    /** Enabled site accounts with a representative console connected now (each once). */
+    repsLoggedIn: z.number().int().default(0),
     jumpClientsAllowed: z.number().int(),
     jumpClientsUsed: z.number().int(),
   }),

@@ -4,6 +4,7 @@
  */
 import { adminApi, type AdminSession, type Credentials } from './api.js';
 import { codeOf, messageOf } from '../shared-http/http.js';
+import { t } from '../lib/i18n/index.svelte.js';
 
 const LOGGED_OUT_CODES = new Set(['E_AUTH_REQUIRED', 'E_AUTH_TOKEN_INVALID', 'E_AUTH_KICKED']);
 
@@ -48,7 +49,7 @@ class Auth {
       await adminApi.logout();
     } finally {
       this.session = null;
-      this.notice = 'You have logged out.';
+      this.notice = t('admin.login.loggedOut');
       this.phase = 'anonymous';
     }
   }
@@ -60,7 +61,7 @@ class Auth {
   lost(e: unknown): boolean {
     if (!LOGGED_OUT_CODES.has(codeOf(e) ?? '')) return false;
     this.session = null;
-    this.notice = messageOf(e) === 'Log in first.' ? 'Your login has ended. Log in again.' : messageOf(e);
+    this.notice = codeOf(e) === 'E_AUTH_REQUIRED' ? t('admin.login.ended') : messageOf(e);
     this.phase = 'anonymous';
     return true;
   }

@@ -3,15 +3,16 @@
  * before asking the appliance (whose rules are the ones that count), and the e-mail to recipients.
  */
 import type { DeployOptions, InstallerRow, InstallerStatus, NewInstallerRequest } from '../api.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 /** "This installer is valid for": the vendor's choices, 10 minutes to 1 year. */
 export const VALIDITY_PRESETS: readonly { label: string; seconds: number }[] = [
-  { label: '10 minutes', seconds: 600 },
-  { label: '1 hour', seconds: 3_600 },
-  { label: '1 day', seconds: 86_400 },
-  { label: '1 week', seconds: 604_800 },
-  { label: '1 month', seconds: 2_592_000 },
-  { label: '1 year', seconds: 31_536_000 },
+  { get label() { return t('admin.jumpClients.validity.600'); }, seconds: 600 },
+  { get label() { return t('admin.jumpClients.validity.3600'); }, seconds: 3_600 },
+  { get label() { return t('admin.jumpClients.validity.86400'); }, seconds: 86_400 },
+  { get label() { return t('admin.jumpClients.validity.604800'); }, seconds: 604_800 },
+  { get label() { return t('admin.jumpClients.validity.2592000'); }, seconds: 2_592_000 },
+  { get label() { return t('admin.jumpClients.validity.31536000'); }, seconds: 31_536_000 },
 ];
 export const DEFAULT_VALIDITY_SECONDS = 604_800;
 export const MIN_VALIDITY_SECONDS = 600;
@@ -65,14 +66,14 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The first thing to fix, and which field; null when the form can go to the appliance. */
 export function installerFormProblem(f: InstallerForm): { field: InstallerField; message: string } | null {
   if (!Number.isInteger(f.validitySeconds) || f.validitySeconds < MIN_VALIDITY_SECONDS || f.validitySeconds > MAX_VALIDITY_SECONDS) {
-    return { field: 'validitySeconds', message: 'An installer must be valid for at least 10 minutes and at most 1 year.' };
+    return { field: 'validitySeconds', message: t('admin.jumpClients.problemValidity') };
   }
-  if (f.tag.length > 255) return { field: 'tag', message: 'The tag can be at most 255 characters long.' };
-  if (CONTROL.test(f.tag)) return { field: 'tag', message: 'The tag cannot contain line breaks.' };
-  if (f.comments.length > 1000) return { field: 'comments', message: 'The comments can be at most 1000 characters long.' };
-  if (CONTROL.test(f.comments)) return { field: 'comments', message: 'The comments cannot contain line breaks.' };
-  if (f.installDir.length > 260) return { field: 'installDir', message: 'The install directory can be at most 260 characters long.' };
-  if (f.installDir.includes('"') || CONTROL.test(f.installDir)) return { field: 'installDir', message: 'The install directory cannot contain double quotes or line breaks.' };
+  if (f.tag.length > 255) return { field: 'tag', message: t('admin.jumpClients.problemTagLength') };
+  if (CONTROL.test(f.tag)) return { field: 'tag', message: t('admin.jumpClients.problemTagBreaks') };
+  if (f.comments.length > 1000) return { field: 'comments', message: t('admin.jumpClients.problemCommentsLength') };
+  if (CONTROL.test(f.comments)) return { field: 'comments', message: t('admin.jumpClients.problemCommentsBreaks') };
+  if (f.installDir.length > 260) return { field: 'installDir', message: t('admin.jumpClients.problemDirLength') };
+  if (f.installDir.includes('"') || CONTROL.test(f.installDir)) return { field: 'installDir', message: t('admin.jumpClients.problemDirChars') };
   return null;
 }
 
@@ -103,9 +104,9 @@ export function parseRecipients(text: string): { addresses: string[]; invalid: s
 /** Why the recipients cannot get the e-mail, or null. */
 export function recipientsProblem(text: string): string | null {
   const { addresses, invalid } = parseRecipients(text);
-  if (invalid.length === 1) return `“${invalid[0]}” is not an e-mail address.`;
-  if (invalid.length > 1) return `These are not e-mail addresses: ${invalid.map((i) => `“${i}”`).join(', ')}.`;
-  if (addresses.length === 0) return 'Enter at least one e-mail address. Separate several with commas.';
+  if (invalid.length === 1) return t('admin.jumpClients.notAnAddress', { address: invalid[0] });
+  if (invalid.length > 1) return t('admin.jumpClients.notAddresses', { list: invalid.map((i) => t('admin.jumpClients.quoted', { text: i })).join(', ') });
+  if (addresses.length === 0) return t('admin.jumpClients.noAddress');
   return null;
 }
 
@@ -121,18 +122,18 @@ export interface InstallerMail {
 export function installerMail(m: InstallerMail): { subject: string; body: string } {
   const host = new URL(m.siteUrl).host;
   const lines = [
-    'Hello,',
+    t('admin.jumpClients.mail.hello'),
     '',
-    `Your support team has sent you a Jump Client installer for ${host}. Once it is installed, a representative can reach this computer to help you, even when you are away from it.`,
+    t('admin.jumpClients.mail.intro', { host }),
     '',
-    'Download the installer for your system and run it:',
-    `- Windows: ${m.downloads.cmd}`,
-    ...(m.downloads.msi ? [`- Windows Installer (MSI): ${m.downloads.msi}`] : []),
-    `- Linux and macOS: ${m.downloads.sh} (run it with: sh <file>)`,
+    t('admin.jumpClients.mail.download'),
+    t('admin.jumpClients.mail.windows', { url: m.downloads.cmd }),
+    ...(m.downloads.msi ? [t('admin.jumpClients.mail.msi', { url: m.downloads.msi })] : []),
+    t('admin.jumpClients.mail.sh', { url: m.downloads.sh }),
     '',
-    `This installer is valid until ${m.expires}${m.massDeploy ? ' and can be used on several computers.' : ' and can be used on one computer only.'}`,
+    t(m.massDeploy ? 'admin.jumpClients.mail.validMany' : 'admin.jumpClients.mail.validOne', { expires: m.expires }),
   ];
-  return { subject: `Jump Client installer for ${host}`, body: lines.join('\n') };
+  return { subject: t('admin.jumpClients.mail.subject', { host }), body: lines.join('\n') };
 }
 
 /** `mailto:` with the recipients, subject and body (RFC 6068: addresses comma-separated, the rest percent-encoded). */
@@ -142,7 +143,12 @@ export function mailtoLink(recipients: string[], mail: { subject: string; body: 
   return `mailto:${to}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body.replace(/\n/g, '\r\n'))}`;
 }
 
-export const STATUS_LABELS: Record<InstallerStatus, string> = { active: 'Active', expired: 'Expired', revoked: 'Revoked', used: 'Used' };
+export const STATUS_LABELS: Record<InstallerStatus, string> = {
+  get active() { return t('admin.jumpClients.status.active'); },
+  get expired() { return t('admin.jumpClients.status.expired'); },
+  get revoked() { return t('admin.jumpClients.status.revoked'); },
+  get used() { return t('admin.jumpClients.status.used'); },
+};
 
 /** "12" for a mass-deployment installer, "0 of 1" for a single-use one. */
-export const usesLabel = (r: Pick<InstallerRow, 'uses' | 'maxUses'>): string => (r.maxUses === null ? String(r.uses) : `${r.uses} of ${r.maxUses}`);
+export const usesLabel = (r: Pick<InstallerRow, 'uses' | 'maxUses'>): string => (r.maxUses === null ? String(r.uses) : t('admin.jumpClients.usesOf', { uses: r.uses, max: r.maxUses }));

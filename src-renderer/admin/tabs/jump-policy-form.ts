@@ -3,25 +3,32 @@
  * asked (it checks again), and the request it becomes. Plain TypeScript, tested in Node.
  */
 import type { JumpPolicy, JumpPolicyInput, JumpPromptRule, Weekday } from '../../../appliance/src/protocol/index.js';
+import { t } from '../../lib/i18n/index.svelte.js';
+import { dayLabel } from './jump-policy-summary.js';
 
 /** Days in the order a schedule entry shows them (the week starts on Monday here). */
 export const DAY_ORDER: readonly { day: Weekday; label: string }[] = [
-  { day: 'mon', label: 'Mon' },
-  { day: 'tue', label: 'Tue' },
-  { day: 'wed', label: 'Wed' },
-  { day: 'thu', label: 'Thu' },
-  { day: 'fri', label: 'Fri' },
-  { day: 'sat', label: 'Sat' },
-  { day: 'sun', label: 'Sun' },
+  { day: 'mon', get label() { return dayLabel('mon'); } },
+  { day: 'tue', get label() { return dayLabel('tue'); } },
+  { day: 'wed', get label() { return dayLabel('wed'); } },
+  { day: 'thu', get label() { return dayLabel('thu'); } },
+  { day: 'fri', get label() { return dayLabel('fri'); } },
+  { day: 'sat', get label() { return dayLabel('sat'); } },
+  { day: 'sun', get label() { return dayLabel('sun'); } },
 ];
+
+/** "2 minutes" / "2 Minuten": a prompt timeout in words. */
+export function timeoutLabel(seconds: number): string {
+  return seconds % 60 === 0 ? t('admin.jumpPolicies.minutes', { count: seconds / 60 }) : t('admin.jumpPolicies.seconds', { count: seconds });
+}
 
 /** How long the end user has to answer the prompt. */
 export const PROMPT_TIMEOUTS: readonly { seconds: number; label: string }[] = [
-  { seconds: 30, label: '30 seconds' },
-  { seconds: 60, label: '1 minute' },
-  { seconds: 120, label: '2 minutes' },
-  { seconds: 300, label: '5 minutes' },
-  { seconds: 600, label: '10 minutes' },
+  { seconds: 30, get label() { return timeoutLabel(30); } },
+  { seconds: 60, get label() { return timeoutLabel(60); } },
+  { seconds: 120, get label() { return timeoutLabel(120); } },
+  { seconds: 300, get label() { return timeoutLabel(300); } },
+  { seconds: 600, get label() { return timeoutLabel(600); } },
 ];
 
 export interface ScheduleEntryForm {
@@ -86,17 +93,17 @@ const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 /** The first thing wrong with the form, with the field to focus; null when it can be sent. */
 export function policyFormProblem(f: PolicyForm, knownZones: readonly string[]): { field: PolicyField; message: string } | null {
-  if (!f.name.trim()) return { field: 'name', message: 'Give the Jump Policy a name.' };
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(f.code)) return { field: 'code', message: 'The code name may use letters, digits, - and _ (at most 64).' };
+  if (!f.name.trim()) return { field: 'name', message: t('admin.jumpPolicies.problemName') };
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(f.code)) return { field: 'code', message: t('admin.jumpPolicies.problemCode') };
   if (f.scheduleEnabled) {
-    if (knownZones.length && !knownZones.includes(f.timeZone)) return { field: 'timeZone', message: 'Choose a time zone from the list.' };
-    if (!f.windows.length) return { field: 'windows', message: 'Add at least one schedule entry, or turn the schedule off.' };
+    if (knownZones.length && !knownZones.includes(f.timeZone)) return { field: 'timeZone', message: t('admin.jumpPolicies.problemZone') };
+    if (!f.windows.length) return { field: 'windows', message: t('admin.jumpPolicies.problemNoEntry') };
     for (const [i, w] of f.windows.entries()) {
-      if (!w.days.length) return { field: 'windows', message: `Schedule entry ${i + 1}: choose at least one day.` };
-      if (!TIME.test(w.start) || !TIME.test(w.end)) return { field: 'windows', message: `Schedule entry ${i + 1}: enter a start and an end time.` };
+      if (!w.days.length) return { field: 'windows', message: t('admin.jumpPolicies.problemNoDay', { n: i + 1 }) };
+      if (!TIME.test(w.start) || !TIME.test(w.end)) return { field: 'windows', message: t('admin.jumpPolicies.problemTimes', { n: i + 1 }) };
     }
   }
-  if (f.forceEnd && !f.scheduleEnabled) return { field: 'forceEnd', message: '"Force session to end" needs a schedule: turn the schedule on, or the option off.' };
+  if (f.forceEnd && !f.scheduleEnabled) return { field: 'forceEnd', message: t('admin.jumpPolicies.problemForceEnd') };
   return null;
 }
 
@@ -118,8 +125,8 @@ export function toPolicyInput(f: PolicyForm): JumpPolicyInput {
 
 /** "Prompt, 1 minute to answer" / "No prompt": the prompting column of the list. */
 export function promptingSummary(p: Pick<JumpPolicy, 'presentPrompt' | 'notPresentPrompt' | 'promptTimeoutSeconds'>): string {
-  const timeout = PROMPT_TIMEOUTS.find((t) => t.seconds === p.promptTimeoutSeconds)?.label ?? `${p.promptTimeoutSeconds} seconds`;
-  const present = p.presentPrompt === 'prompt' ? `Customer present: prompt (${timeout} to answer)` : 'Customer present: no prompt';
-  const absent = p.notPresentPrompt === 'prompt' ? 'not present: refused' : 'not present: starts';
-  return `${present}; ${absent}`;
+  const timeout = timeoutLabel(p.promptTimeoutSeconds);
+  const present = p.presentPrompt === 'prompt' ? t('admin.jumpPolicies.promptingPresent', { timeout }) : t('admin.jumpPolicies.promptingPresentNone');
+  const absent = p.notPresentPrompt === 'prompt' ? t('admin.jumpPolicies.promptingAbsentRefused') : t('admin.jumpPolicies.promptingAbsentStarts');
+  return t('admin.jumpPolicies.promptingSummary', { present, absent });
 }

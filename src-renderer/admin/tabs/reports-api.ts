@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ReportRow, SessionReport } from '../../../appliance/src/protocol/report-models.js';
 import { getJson, postJson, postNoContent } from '../../shared-http/http.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 /** The form as the page holds it: local days (YYYY-MM-DD) rather than instants. */
 export interface ReportForm {
@@ -17,9 +18,9 @@ export const EMPTY_FORM: ReportForm = { session: '', fromDay: '', toDay: '', cus
 /** Why the form cannot be searched as it is (the appliance says the same), or null. */
 export function formProblem(f: ReportForm): string | null {
   if (f.session.trim() && (f.fromDay || f.toDay || f.customer.trim() || f.rep !== 'all')) {
-    return 'A session ID (LSID) or sequence number finds one session: it cannot be combined with a date range or other filters. Clear one of them.';
+    return t('admin.reports.problemCombined');
   }
-  if (f.fromDay && f.toDay && f.toDay < f.fromDay) return 'The end date is before the start date.';
+  if (f.fromDay && f.toDay && f.toDay < f.fromDay) return t('admin.reports.problemEndBeforeStart');
   return null;
 }
 

@@ -4,6 +4,7 @@
  * commonly use (cursor moves, erase, colours, carriage return, backspace, tabs). Anything else is
  * skipped rather than shown as garbage. Pure: the Svelte player drives it and draws the cells.
  */
+import { t } from '../../lib/i18n/index.svelte.js';
 
 export interface Cast {
   width: number;
@@ -16,14 +17,14 @@ export interface Cast {
 
 export function parseCast(text: string): Cast {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  if (!lines.length) throw new Error('The recording is empty.');
+  if (!lines.length) throw new Error(t('admin.reports.cast.empty'));
   let header: { version?: number; width?: number; height?: number; title?: string };
   try {
     header = JSON.parse(lines[0]!) as typeof header;
   } catch {
-    throw new Error('The recording is not an asciicast file.');
+    throw new Error(t('admin.reports.cast.notCast'));
   }
-  if (header.version !== 2 || !Number.isInteger(header.width) || !Number.isInteger(header.height)) throw new Error('The recording is not asciicast version 2.');
+  if (header.version !== 2 || !Number.isInteger(header.width) || !Number.isInteger(header.height)) throw new Error(t('admin.reports.cast.notV2'));
   const events: [number, string][] = [];
   for (const line of lines.slice(1)) {
     try {

@@ -3,7 +3,8 @@ export type TabId = 'status' | 'my-account' | 'jump-clients' | 'jump-policies' |
 
 export interface TabDef {
   id: TabId;
-  label: string;
+  /** Catalogue key of the tab's name (admin-account.*.json); show it with `t(tab.labelKey)`. */
+  labelKey: string;
   /** Only administrators see this tab (the appliance refuses its data to everyone else anyway). */
   adminOnly: boolean;
   /** …or users with this permission too (View Reports opens Reports to non-administrators). */
@@ -11,15 +12,15 @@ export interface TabDef {
 }
 
 export const TABS: readonly TabDef[] = [
-  { id: 'status', label: 'Status', adminOnly: false },
-  { id: 'my-account', label: 'My Account', adminOnly: false },
-  { id: 'jump-clients', label: 'Jump Clients', adminOnly: true },
-  { id: 'jump-policies', label: 'Jump Policies', adminOnly: true },
-  { id: 'users', label: 'Users', adminOnly: true },
-  { id: 'reports', label: 'Reports', adminOnly: true, orPermission: 'viewReports' },
-  { id: 'support-portal', label: 'Support Portal', adminOnly: true },
-  { id: 'management', label: 'Management', adminOnly: true },
-  { id: 'vault', label: 'Vault', adminOnly: true, orPermission: 'injectCredentials' },
+  { id: 'status', labelKey: 'admin.tabs.status', adminOnly: false },
+  { id: 'my-account', labelKey: 'admin.tabs.myAccount', adminOnly: false },
+  { id: 'jump-clients', labelKey: 'admin.tabs.jumpClients', adminOnly: true },
+  { id: 'jump-policies', labelKey: 'admin.tabs.jumpPolicies', adminOnly: true },
+  { id: 'users', labelKey: 'admin.tabs.users', adminOnly: true },
+  { id: 'reports', labelKey: 'admin.tabs.reports', adminOnly: true, orPermission: 'viewReports' },
+  { id: 'support-portal', labelKey: 'admin.tabs.supportPortal', adminOnly: true },
+  { id: 'management', labelKey: 'admin.tabs.management', adminOnly: true },
+  { id: 'vault', labelKey: 'admin.tabs.vault', adminOnly: true, orPermission: 'injectCredentials' },
 ];
 
 export function tabsFor(isAdmin: boolean, permissions?: Partial<Record<'viewReports' | 'injectCredentials', boolean>>): TabDef[] {

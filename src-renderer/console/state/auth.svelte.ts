@@ -5,6 +5,7 @@
  */
 import type { Me } from '../../../appliance/src/protocol/index.js';
 import { clientFailureOf, codeOf, messageOf, type ConsoleClient, type DirectCall } from '../../lib/client.js';
+import { setLanguage, t } from '../../lib/i18n/index.svelte.js';
 import type { Platform } from '../../platform/index.js';
 
 export type Phase = 'starting' | 'login' | 'ready';
@@ -34,7 +35,9 @@ export class AuthState {
   ) {
     // An administrator changed this account: permissions and names apply at once (the server already enforces them).
     client.on('auth.me', (me) => {
-      if (this.phase === 'ready') this.me = me;
+      if (this.phase !== 'ready') return;
+      this.me = me;
+      followUiLanguage(me); // chosen in another view (My Account, Languages): this console switches at once
     });
     client.on('auth.kicked', (d) => {
       this.token = null;
@@ -84,7 +87,7 @@ export class AuthState {
       }
       this.problem = null;
       const wasIn = this.phase === 'ready';
-      if (codeOf(e) === 'E_AUTH_REQUIRED') this.leave(wasIn ? { tone: 'warn', text: 'Your login has expired. Log in again.' } : this.notice);
+      if (codeOf(e) === 'E_AUTH_REQUIRED') this.leave(wasIn ? { tone: 'warn', text: t('console.auth.expired') } : this.notice);
       else this.leave({ tone: 'warn', text: messageOf(e) });
     }
   }
@@ -116,11 +119,12 @@ export class AuthState {
     } catch {
       /* nothing more to do: the appliance already revoked the login */
     }
-    this.leave({ tone: 'info', text: 'You have logged out.' });
+    this.leave({ tone: 'info', text: t('console.auth.loggedOut') });
   }
 
   private enter(me: Me): void {
     this.me = me;
+    followUiLanguage(me);
     this.phase = 'ready';
     for (const fn of this.enterHooks) fn(me);
   }
@@ -132,4 +136,9 @@ export class AuthState {
     this.phase = 'login';
     if (wasIn) for (const fn of this.leaveHooks) fn();
   }
+}
+
+/** The user's chosen interface language, once they have chosen one (before that, the browser's stays). */
+function followUiLanguage(me: Me): void {
+  if (me.uiLanguage) void setLanguage(me.uiLanguage);
 }

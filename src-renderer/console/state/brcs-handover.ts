@@ -7,6 +7,8 @@
  * to the site's Jump Items of that method, or say by line that the site has none.
  */
 import { interpretBrcs, type BrcsCommandOf, type BrcsExecutor, type LocatedCommand } from '../../../appliance/src/protocol/index.js';
+import { JUMP_METHOD_LABEL } from '../../lib/format.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 import type { ClientScript } from './client-script.svelte.js';
 import type { ConsoleModel } from './console.svelte.js';
 
@@ -21,7 +23,8 @@ export interface HandedBrcs {
 /** The code a command that finds no Jump Item of its kind carries. */
 export const NO_JUMP_ITEM = 'E_BRCS_NO_JUMP_ITEM';
 
-const METHOD_WORDS = { push_and_start_local: 'Local Jump', push_and_start_remote: 'Remote Jump', start_shell_jump_session: 'Shell Jump' } as const;
+/** The Jump method each command stands for, in the rep's words (lib/format's labels). */
+const METHOD_OF = { push_and_start_local: 'local_push', push_and_start_remote: 'push', start_shell_jump_session: 'shelljump' } as const;
 
 /**
  * The Jump Items a push or Shell Jump command stands for: the site's items of that Jump method whose
@@ -44,8 +47,9 @@ export function jumpCommandFor(command: Mapped): StartJumpItemSession {
 export function noJumpItemMessage(file: string, line: number, command: Mapped): string {
   const p = command.params;
   const target = 'hostname' in p ? p.hostname : p.target;
-  const via = 'jumpoint' in p && p.jumpoint !== undefined ? ` through the Jumpoint "${p.jumpoint}"` : '';
-  return `${file}, line ${line} (${command.action}): this site has no Jump Item using ${METHOD_WORDS[command.action]} for "${target}"${via} (${NO_JUMP_ITEM}).`;
+  const jumpoint = 'jumpoint' in p && p.jumpoint !== undefined ? p.jumpoint : null;
+  const values = { file, line, action: command.action, method: JUMP_METHOD_LABEL[METHOD_OF[command.action]], target, code: NO_JUMP_ITEM };
+  return jumpoint === null ? t('console.brcs.noJumpItem', values) : t('console.brcs.noJumpItemVia', { ...values, jumpoint });
 }
 
 /** What the console does for each command. */
@@ -79,7 +83,7 @@ export async function runHandedBrcs(batch: HandedBrcs, actions: HandoverActions)
     line = c.line;
     const result = await interpretBrcs([c], executor);
     if (!result.ok) {
-      actions.fail(`${file} could not be run: ${result.message}`);
+      actions.fail(t('console.brcs.failed', { file, reason: result.message }));
       return;
     }
   }

@@ -7,6 +7,7 @@
  */
 import { WEB_CONSOLE_SCRIPT_KEY, describeJumpCriteria, jumpListSearchFor, matchJumpItems, readWebConsoleScript, type BrcsCommandOf, type JumpItem } from '../../../appliance/src/protocol/index.js';
 import { messageOf } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 import type { ConsoleModel } from './console.svelte.js';
 
 type StartJumpItemSession = BrcsCommandOf<'start_jump_item_session'>;
@@ -40,7 +41,7 @@ export async function startJump(app: ConsoleModel, item: JumpItem, jump: Scripte
   if (!app.jump.expanded.includes(itemId)) app.jump.toggle(itemId);
   const listed = app.jump.items.find((i) => i.id === itemId) ?? (await app.client.call('jump.details', { itemId }).catch(() => null));
   if (!listed) {
-    app.jump.outcome = { itemId, tone: 'error', text: `Could not jump to ${item.name}: the Jump Item is no longer available.` };
+    app.jump.outcome = { itemId, tone: 'error', text: t('console.script.gone', { name: item.name }) };
     return;
   }
   const sessionId = await app.jump.jump(listed, {}, jump.custom);
@@ -59,7 +60,7 @@ async function injectScripted(app: ConsoleModel, sessionId: string, credentialId
   try {
     await app.client.call('session.inject.run', { sessionId, credentialId: scriptedCredentialId(credentialId) });
   } catch (e) {
-    app.say(`The credentials from the script could not be injected: ${messageOf(e)}`, 'error');
+    app.say(t('console.script.injectFailed', { reason: messageOf(e) }), 'error');
   }
 }
 
@@ -121,7 +122,7 @@ export class ClientScript {
     if (script.ok) this.pending = script.command;
     else {
       this.clearUrl();
-      this.showError(`The client script in this link could not be run: ${script.message}`);
+      this.showError(t('console.script.failed', { reason: script.message }));
     }
   }
 
@@ -136,14 +137,14 @@ export class ClientScript {
       const matches = matchJumpItems(await this.candidates(command), command.params);
       const wanted = describeJumpCriteria(command.params);
       if (matches.length === 1) await startJump(this.app, matches[0]!, jumpOf(command));
-      else if (matches.length === 0) this.showError(this.noMatch ? this.noMatch(wanted) : `No Jump Item matches ${wanted}.`);
+      else if (matches.length === 0) this.showError(this.noMatch ? this.noMatch(wanted) : t('console.script.noMatch', { criteria: wanted }));
       else {
         this.chosenFor = command;
         this.criteria = wanted;
         this.choices = matches;
       }
     } catch (e) {
-      this.showError(`The Jump Items could not be searched: ${messageOf(e)}`);
+      this.showError(t('console.script.searchFailed', { reason: messageOf(e) }));
     } finally {
       this.running = false;
       this.noMatch = null;

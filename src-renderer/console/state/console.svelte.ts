@@ -4,6 +4,7 @@
  */
 import type { Invitation } from '../../../appliance/src/protocol/index.js';
 import { ConsoleClient, consoleSocketUrl, messageOf, type LinkStatus } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 import type { Platform } from '../../platform/index.js';
 import { AuthState } from './auth.svelte.js';
 import { Clock } from './clock.svelte.js';
@@ -72,7 +73,7 @@ export class ConsoleModel {
     });
 
     this.queues.onArrival((a) => {
-      if (document.hidden) platform.notify('New Session', a.message);
+      if (document.hidden) platform.notify(t('console.popup.title'), a.message);
     });
     // Sessions that are (or were) the rep's own change the Sessions menu.
     this.client.on('queue.session', (s) => {
@@ -125,7 +126,7 @@ export class ConsoleModel {
       return;
     }
     const error = await this.desk.open(sessionId);
-    if (error) this.say(`Could not open the session: ${error}`, 'error');
+    if (error) this.say(t('console.app.openFailed', { reason: error }), 'error');
     else this.show('session');
   }
 

@@ -5,6 +5,7 @@
  * that console in, moves the rep's sessions to it and logs this web console out (it says why).
  */
 import type { ConsoleClient } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 /** The file's MIME type (the Linux desktop entry registers the same; browsers only need it to download). */
 export const BRCS_MIME = 'application/x-rep-console-script';
@@ -28,5 +29,5 @@ export async function downloadDesktopHandoff(client: ConsoleClient): Promise<{ f
 /** What the console says once the file is saved. */
 export function handoffNotice(fileName: string, expiresAt: string, now = Date.now()): string {
   const minutes = Math.max(1, Math.round((Date.parse(expiresAt) - now) / 60_000));
-  return `Saved ${fileName}. Open it with the desktop Representative Console within ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}: it signs you in there and moves your sessions; this web console then logs out.`;
+  return t('console.topbar.desktopSaved', { file: fileName, count: minutes });
 }

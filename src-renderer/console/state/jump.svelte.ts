@@ -5,6 +5,7 @@
  */
 import type { FrequentJumpItem, JumpConsentOutcome, JumpGroup, JumpItemDetail, JumpListItem, JumpWait } from '../../../appliance/src/protocol/index.js';
 import { codeOf, messageOf, type ConsoleClient } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 
 export const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -182,7 +183,7 @@ export class JumpState {
    * refusal is shown on the row as the appliance worded it. Returns the session id once started.
    */
   async jump(item: JumpListItem, answer: { override?: boolean; password?: string } = {}, customAttributes: Record<string, string> = {}): Promise<string | null> {
-    this.outcome = { itemId: item.id, tone: 'busy', text: `Starting a session with ${item.name}…` };
+    this.outcome = { itemId: item.id, tone: 'busy', text: t('console.jumpState.starting', { name: item.name }) };
     const override = answer.override ?? false;
     try {
       const { sessionId, waiting } = await this.client.call('jump.request', {
@@ -192,7 +193,7 @@ export class JumpState {
       if (waiting) {
         // The Jump Policy asks the person at the computer first: the answer arrives as jump.consent.
         this.waiting = { item, wait: waiting };
-        this.outcome = { itemId: item.id, tone: 'busy', text: `Waiting for the end user at ${item.name} to allow the session…` };
+        this.outcome = { itemId: item.id, tone: 'busy', text: t('console.jumpState.waiting', { name: item.name }) };
         return null;
       }
       if (!sessionId) return null;
@@ -212,7 +213,7 @@ export class JumpState {
         this.outcome = null;
       } else {
         this.question = null;
-        this.outcome = { itemId: item.id, tone: 'error', text: `Could not jump to ${item.name}: ${message}` };
+        this.outcome = { itemId: item.id, tone: 'error', text: t('console.jumpState.failed', { name: item.name, reason: message }) };
       }
       return null;
     }
@@ -250,8 +251,8 @@ export class JumpState {
     }
     this.outcome =
       o.outcome === 'cancelled'
-        ? { itemId: o.itemId, tone: 'error', text: `Did not jump to ${w.item.name}: you cancelled it before the end user answered.` }
-        : { itemId: o.itemId, tone: 'error', text: `Could not jump to ${w.item.name}: ${o.message}` };
+        ? { itemId: o.itemId, tone: 'error', text: t('console.jumpState.cancelled', { name: w.item.name }) }
+        : { itemId: o.itemId, tone: 'error', text: t('console.jumpState.failed', { name: w.item.name, reason: o.message }) };
   }
 
   /** The rep declined: the refusal stays on the row so they can read it again. */
@@ -261,8 +262,8 @@ export class JumpState {
     if (!q) return;
     this.outcome =
       q.kind === 'override'
-        ? { itemId: q.item.id, tone: 'error', text: `Could not jump to ${q.item.name}: ${q.message}` }
-        : { itemId: q.item.id, tone: 'error', text: `Did not jump to ${q.item.name}: its Jump Client password was not given.` };
+        ? { itemId: q.item.id, tone: 'error', text: t('console.jumpState.failed', { name: q.item.name, reason: q.message }) }
+        : { itemId: q.item.id, tone: 'error', text: t('console.jumpState.noPassword', { name: q.item.name }) };
   }
 
   dismissOutcome(): void {

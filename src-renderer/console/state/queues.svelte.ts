@@ -5,6 +5,7 @@
  */
 import type { Invitation, Queue, QueueId, SessionSummary } from '../../../appliance/src/protocol/index.js';
 import { codeOf, messageOf, type ConsoleClient } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 import type { Clock } from './clock.svelte.js';
 
 export type QueueFilter = QueueId | 'all';
@@ -63,7 +64,11 @@ export class QueueState {
 
   readonly selected = $derived(this.sessions.find((s) => s.id === this.selectedId) ?? null);
 
-  readonly filterName = $derived(this.filter === 'all' ? 'All queues' : (this.queues.find((q) => q.id === this.filter)?.name ?? 'Queue'));
+  readonly filterName = $derived.by(() => {
+    if (this.filter === 'all') return t('console.queues.all');
+    const q = this.queues.find((x) => x.id === this.filter);
+    return q ? this.displayName(q) : t('console.queues.queue');
+  });
 
   private readonly arrivalHooks: ((a: Arrival) => void)[] = [];
 
@@ -151,7 +156,7 @@ export class QueueState {
       await this.client.call('queues.setFavourite', { queueId: q.id, favourite });
     } catch (e) {
       this.setFavourite(q.id, !favourite);
-      this.favouriteError = `Could not change the favourite for ${q.name}: ${messageOf(e)}`;
+      this.favouriteError = t('console.queues.favouriteFailed', { queue: this.displayName(q), reason: messageOf(e) });
     }
   }
 
@@ -164,23 +169,34 @@ export class QueueState {
       if (this.accept?.sessionId === id) this.accept = { sessionId: id, busy: false, error: null, accepted: true };
       return session;
     } catch (e) {
-      const text = codeOf(e) === 'E_UNKNOWN_METHOD' ? `This site cannot hand over sessions yet: ${messageOf(e)}` : messageOf(e);
+      const text = codeOf(e) === 'E_UNKNOWN_METHOD' ? t('console.queues.noHandover', { reason: messageOf(e) }) : messageOf(e);
       if (this.accept?.sessionId === id) this.accept = { sessionId: id, busy: false, error: text, accepted: false };
       return null;
     }
   }
 
+  /** A queue's name in the rep's language: the site names Personal and General in English; team names are the team's. */
+  displayName(q: Pick<Queue, 'kind' | 'name'>): string {
+    if (q.kind === 'personal') return t('console.queues.personal');
+    if (q.kind === 'general') return t('console.queues.general');
+    return q.name;
+  }
+
   queueName(id: QueueId): string {
-    return this.queues.find((q) => q.id === id)?.name ?? 'queue';
+    const q = this.queues.find((x) => x.id === id);
+    return q ? this.displayName(q) : t('console.queues.queueLower');
   }
 
   /** "your Personal queue", "the Remote Support queue", "the General Queue". */
   describeQueue(id: QueueId): string {
     const q = this.queues.find((x) => x.id === id);
-    if (!q) return 'a queue you no longer see';
-    if (q.kind === 'personal') return 'your Personal queue';
-    if (q.kind === 'general') return `the ${q.name}`;
-    return `the ${q.name} queue`;
+    return t('console.queues.describe', { kind: q?.kind ?? 'gone', name: q?.name ?? '' });
+  }
+
+  /** "In your Personal queue", "In the Remote Support queue", … (the details pane's line). */
+  inQueue(id: QueueId): string {
+    const q = this.queues.find((x) => x.id === id);
+    return t('console.queues.inQueue', { kind: q?.kind ?? 'gone', name: q?.name ?? '' });
   }
 
   /** Unread team chat for a team (the orange bubble on its queue); 0 for teams the rep does not see. */
@@ -219,9 +235,7 @@ export class QueueState {
     if (!this.lit.includes(s.queueId)) this.lit = [...this.lit, s.queueId];
     const q = this.queues.find((x) => x.id === s.queueId);
     const message =
-      q?.kind === 'personal' ? 'Your Personal Queue has a new session.'
-      : q?.kind === 'team' ? `Your ${q.name} queue has a new session.`
-      : 'The General Queue has a new session.';
+      t('console.queues.arrived', { kind: q?.kind ?? 'general', name: q?.name ?? '' });
     const arrival = { session: s, message };
     if (this.prefs.newSessionPopup) this.popup = arrival;
     for (const fn of this.arrivalHooks) fn(arrival);

@@ -5,6 +5,7 @@
  * unit tests run in Node.
  */
 import { MAX_CHAT_CHARS, type TeamChatMessage } from '../../../appliance/src/protocol/index.js';
+import { dateFormat, formatNumber, t } from '../../lib/i18n/index.svelte.js';
 
 /** What the console holds of one team's chat. `lines` is contiguous: no line between two is missing. */
 export interface TeamLog {
@@ -116,7 +117,6 @@ export interface DraftCheck {
   over: boolean;
 }
 
-const n = new Intl.NumberFormat('en-US');
 
 export function checkDraft(draft: string): DraftCheck {
   const body = draft.trim();
@@ -126,7 +126,7 @@ export function checkDraft(draft: string): DraftCheck {
     body,
     ok: length > 0 && !over,
     length,
-    counter: length >= COUNTER_FROM ? `${n.format(length)} / ${n.format(MAX_CHAT_CHARS)}` : null,
+    counter: length >= COUNTER_FROM ? `${formatNumber(length)} / ${formatNumber(MAX_CHAT_CHARS)}` : null,
     over,
   };
 }
@@ -134,7 +134,7 @@ export function checkDraft(draft: string): DraftCheck {
 /** "Your message is 120 characters too long." for a draft over the cap (the portal says it the same way). */
 export function overBy(length: number): string {
   const extra = length - MAX_CHAT_CHARS;
-  return `Your message is ${n.format(extra)} ${extra === 1 ? 'character' : 'characters'} too long.`;
+  return t('console.teamChat.tooLong', { count: extra });
 }
 
 export type TeamChatAction = 'send' | 'load' | 'read';
@@ -142,31 +142,27 @@ export type TeamChatAction = 'send' | 'load' | 'read';
 /** The words for a refusal, by the appliance's code; anything else keeps the appliance's own message. */
 export function describeError(code: string | null, message: string, action: TeamChatAction, team: string): string {
   if (code === 'E_NOT_TEAM_MEMBER') {
-    return action === 'send'
-      ? `Not sent: you are not a member of ${team}, so you cannot write in its team chat.`
-      : `You are not a member of ${team}, so you cannot read its team chat.`;
+    return action === 'send' ? t('console.teamChat.notMemberSend', { team }) : t('console.teamChat.notMemberRead', { team });
   }
   if (code === 'E_BAD_PARAMS') {
-    return action === 'send'
-      ? `Not sent: a line must have between 1 and ${n.format(MAX_CHAT_CHARS)} characters.`
-      : `The site refused the request for ${team}'s team chat (${message}).`;
+    return action === 'send' ? t('console.teamChat.badLength', { max: MAX_CHAT_CHARS }) : t('console.teamChat.refused', { team, reason: message });
   }
-  if (action === 'send') return `Not sent: ${message}`;
-  if (action === 'load') return `${team}'s team chat could not be loaded: ${message}`;
-  return `Could not mark ${team}'s team chat as read: ${message}`;
+  if (action === 'send') return t('console.teamChat.notSent', { reason: message });
+  if (action === 'load') return t('console.teamChat.loadFailed', { team, reason: message });
+  return t('console.teamChat.readFailed', { team, reason: message });
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
-const dayWithYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
+const DAY_WITH_YEAR: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' };
 
 /** The day divider: "Today", "Yesterday", else the date (with the year when it is not this year's). */
 export function dayLabel(iso: string, now: number = Date.now()): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
-  const day = new Date(t);
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const day = new Date(at);
   const today = new Date(now);
-  if (day.toDateString() === today.toDateString()) return 'Today';
+  if (day.toDateString() === today.toDateString()) return t('console.teamChat.today');
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
-  if (day.toDateString() === yesterday.toDateString()) return 'Yesterday';
-  return (day.getFullYear() === today.getFullYear() ? dayFormat : dayWithYear).format(t);
+  if (day.toDateString() === yesterday.toDateString()) return t('console.teamChat.yesterday');
+  return dateFormat(day.getFullYear() === today.getFullYear() ? DAY : DAY_WITH_YEAR).format(at);
 }

@@ -7,6 +7,7 @@
  */
 import type { TeamChatMessage } from '../../../appliance/src/protocol/index.js';
 import { clientFailureOf, codeOf, messageOf, type ConsoleClient, type LinkState } from '../../lib/client.js';
+import { t } from '../../lib/i18n/index.svelte.js';
 import type { QueueState } from './queues.svelte.js';
 import {
   addLine,
@@ -88,7 +89,7 @@ export class TeamChatState {
   }
 
   teamName(teamId: number): string {
-    return this.queues.queues.find((q) => q.id === `team:${teamId}`)?.name ?? 'your team';
+    return this.queues.queues.find((q) => q.id === `team:${teamId}`)?.name ?? t('console.teamChat.yourTeam');
   }
 
   /** Opens the panel on a team's chat (selecting the team queue, or its bubble). */

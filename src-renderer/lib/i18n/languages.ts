@@ -2,8 +2,10 @@
  * The languages the console, /login and the portal are offered in, and how a stored preference or a
  * browser's language maps onto them. Plain data: the appliance validates against the same list.
  */
-export const UI_LANGUAGES = ['en-US', 'fr-FR', 'de-DE'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { UI_LANGUAGES, type UiLanguage } from '../../../appliance/src/protocol/ui-languages.js';
+
+// One list for both ends: the appliance refuses any other language a user tries to store.
+export { UI_LANGUAGES, type UiLanguage };
 
 /** Each language in its own words, as the vendor's language pickers show them. */
 export const UI_LANGUAGE_NAMES: Record<UiLanguage, string> = {

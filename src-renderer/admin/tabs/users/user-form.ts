@@ -1,6 +1,7 @@
 /** Users > Create / edit: the form's model, built from a user's details, and the groups the permissions are shown in. */
 import type { PermissionName, Permissions } from '../../../../appliance/src/protocol/index.js';
 import { DEFAULT_USER_POLICY, type UserDetail, type UserInput } from '../../../../appliance/src/protocol/admin-models.js';
+import { t } from '../../../lib/i18n/index.svelte.js';
 
 /** A new user: a representative with the usual in-session tools, no administration. */
 export const NEW_USER_PERMISSIONS: Permissions = {
@@ -39,12 +40,12 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** What the form would send, or the first problem to fix (checked here so the person hears it before a round trip). */
 export function inputOf(f: UserForm, creating: boolean): { input: UserInput } | { problem: string; field: string } {
-  if (!f.username.trim()) return { problem: 'Enter a username.', field: 'username' };
-  if (!/^[A-Za-z0-9._@-]+$/.test(f.username.trim())) return { problem: 'Usernames use letters, digits and . _ @ - only.', field: 'username' };
-  if (!f.displayName.trim()) return { problem: 'Enter a display name.', field: 'displayName' };
-  if (creating && !f.password) return { problem: 'A new user needs a password.', field: 'password' };
-  if (f.password !== f.confirmPassword) return { problem: 'The two passwords are not the same.', field: 'confirmPassword' };
-  if (f.securityQuestion.trim() && creating && !f.securityAnswer.trim()) return { problem: 'Give the answer to the security question.', field: 'securityAnswer' };
+  if (!f.username.trim()) return { problem: t('admin.userForm.needUsername'), field: 'username' };
+  if (!/^[A-Za-z0-9._@-]+$/.test(f.username.trim())) return { problem: t('admin.userForm.badUsername'), field: 'username' };
+  if (!f.displayName.trim()) return { problem: t('admin.userForm.needDisplayName'), field: 'displayName' };
+  if (creating && !f.password) return { problem: t('admin.userForm.needPassword'), field: 'password' };
+  if (f.password !== f.confirmPassword) return { problem: t('admin.userForm.mismatch'), field: 'confirmPassword' };
+  if (f.securityQuestion.trim() && creating && !f.securityAnswer.trim()) return { problem: t('admin.userForm.needAnswer'), field: 'securityAnswer' };
   const { confirmPassword: _c, remotePaths, localPaths, promptAttended, promptUnattended, ...rest } = f;
   return {
     input: {
@@ -63,25 +64,26 @@ export function inputOf(f: UserForm, creating: boolean): { input: UserInput } | 
 }
 
 export interface PermissionGroup {
+  /** Catalogue keys (admin-account.*.json): show them with `t()`. */
   title: string;
   items: { name: PermissionName; hint?: string }[];
 }
 
-/** FEATURES.md §A's permissions in the vendor's groups. */
+/** FEATURES.md §A's permissions in the vendor's groups; titles and hints are catalogue keys. */
 export const PERMISSION_GROUPS: PermissionGroup[] = [
-  { title: 'Account', items: [{ name: 'administrator', hint: 'Full access to /login and every setting.' }, { name: 'viewReports' }] },
+  { title: 'admin.permGroup.account', items: [{ name: 'administrator', hint: 'admin.permHint.administrator' }, { name: 'viewReports' }] },
   {
-    title: 'Jump technology',
+    title: 'admin.permGroup.jump',
     items: [
-      { name: 'jumpClient' }, { name: 'localJump' }, { name: 'remoteJump', hint: 'Through a Jumpoint.' }, { name: 'shellJump' }, { name: 'localRdp', hint: 'Local RDP and VNC.' },
-      { name: 'jumpStartAll', hint: 'Otherwise only Jump Items in their own Jump Groups.' }, { name: 'jumpManage', hint: 'Deploy, remove and modify Jump Items in their groups.' },
+      { name: 'jumpClient' }, { name: 'localJump' }, { name: 'remoteJump', hint: 'admin.permHint.remoteJump' }, { name: 'shellJump' }, { name: 'localRdp', hint: 'admin.permHint.localRdp' },
+      { name: 'jumpStartAll', hint: 'admin.permHint.jumpStartAll' }, { name: 'jumpManage', hint: 'admin.permHint.jumpManage' },
       { name: 'pinJumpClients' }, { name: 'overrideJumpPolicy' },
     ],
   },
-  { title: 'Screen sharing', items: [{ name: 'screenView' }, { name: 'screenControl' }, { name: 'annotations' }] },
-  { title: 'File transfer and tools', items: [{ name: 'fileUpload' }, { name: 'fileDownload' }, { name: 'commandShell' }, { name: 'systemInfo' }, { name: 'elevation' }, { name: 'injectCredentials', hint: 'Inject Credentials from the ECM and the Vault; check out Vault accounts.' }] },
+  { title: 'admin.permGroup.screen', items: [{ name: 'screenView' }, { name: 'screenControl' }, { name: 'annotations' }] },
+  { title: 'admin.permGroup.tools', items: [{ name: 'fileUpload' }, { name: 'fileDownload' }, { name: 'commandShell' }, { name: 'systemInfo' }, { name: 'elevation' }, { name: 'injectCredentials', hint: 'admin.permHint.injectCredentials' }] },
   {
-    title: 'Sessions',
+    title: 'admin.permGroup.sessions',
     items: [{ name: 'generateSessionKeys' }, { name: 'supportButtons' }, { name: 'transfer' }, { name: 'shareNonTeam' }, { name: 'inviteExternal' }],
   },
 ];

@@ -1,8 +1,10 @@
 /**
  * The in-session tools as tabs: what each one is called (the vendor's labels), which customer prompt
- * starts it, and which of the rep's permissions it needs.
+ * starts it, and which of the rep's permissions it needs. The words are getters over t(), so they
+ * follow the chosen language.
  */
 import type { Permissions, Prompt, PromptKind } from '../../../../appliance/src/protocol/index.js';
+import { t } from '../../../lib/i18n/index.svelte.js';
 import type { GlyphName } from './glyphs.js';
 
 export type ToolId = 'screen' | 'shell' | 'files' | 'sysinfo';
@@ -24,39 +26,39 @@ export interface Tool {
 export const TOOLS: readonly Tool[] = [
   {
     id: 'screen',
-    label: 'Screen Sharing',
-    start: 'Start Screen Sharing',
+    get label() { return t('console.session.tools.screen'); },
+    get start() { return t('console.session.tools.screenStart'); },
     glyph: 'screen',
     kinds: ['screen_view', 'screen_control'],
     promptFor: (p) => (p.screenControl ? 'screen_control' : p.screenView ? 'screen_view' : null),
-    blurb: 'The customer is asked to let you view and control their computer.',
+    get blurb() { return t('console.session.tools.screenBlurb'); },
   },
   {
     id: 'shell',
-    label: 'Command Shell',
-    start: 'Start the Command Shell',
+    get label() { return t('console.session.tools.shell'); },
+    get start() { return t('console.session.tools.shellStart'); },
     glyph: 'shell',
     kinds: ['command_shell'],
     promptFor: (p) => (p.commandShell ? 'command_shell' : null),
-    blurb: 'The customer is asked to let you open a command shell on their computer.',
+    get blurb() { return t('console.session.tools.shellBlurb'); },
   },
   {
     id: 'files',
-    label: 'File Transfer',
-    start: 'Start File Transfer',
+    get label() { return t('console.session.tools.files'); },
+    get start() { return t('console.session.tools.filesStart'); },
     glyph: 'files',
     kinds: ['file_transfer'],
     promptFor: (p) => (p.fileUpload || p.fileDownload ? 'file_transfer' : null),
-    blurb: 'The customer is asked to let you transfer files to and from their computer.',
+    get blurb() { return t('console.session.tools.filesBlurb'); },
   },
   {
     id: 'sysinfo',
-    label: 'System Info',
-    start: 'Start System Info',
+    get label() { return t('console.session.tools.sysinfo'); },
+    get start() { return t('console.session.tools.sysinfoStart'); },
     glyph: 'sysinfo',
     kinds: ['system_info'],
     promptFor: (p) => (p.systemInfo ? 'system_info' : null),
-    blurb: 'The customer is asked to let you view system information about their computer.',
+    get blurb() { return t('console.session.tools.sysinfoBlurb'); },
   },
 ];
 
@@ -64,12 +66,12 @@ export const TOOLS: readonly Tool[] = [
 export function promptOutcome(p: Prompt, customer: string): { tone: 'wait' | 'ok' | 'refused' | 'muted'; text: string } {
   switch (p.state) {
     case 'pending':
-      return { tone: 'wait', text: 'Waiting on the customer to respond to the prompt.' };
+      return { tone: 'wait', text: t('console.session.tools.promptPending') };
     case 'allowed':
-      return { tone: 'ok', text: `${customer} allowed it.` };
+      return { tone: 'ok', text: t('console.session.tools.promptAllowed', { customer }) };
     case 'refused':
-      return { tone: 'refused', text: `${customer} refused. You can ask again.` };
+      return { tone: 'refused', text: t('console.session.tools.promptRefused', { customer }) };
     case 'cancelled':
-      return { tone: 'muted', text: 'The request was withdrawn before the customer answered.' };
+      return { tone: 'muted', text: t('console.session.tools.promptCancelled') };
   }
 }

@@ -1,5 +1,6 @@
 /** Why the Elevate button cannot be used right now (said, not just greyed out), or null. */
 import type { MemberRole, SessionEndpoint, SessionStatus } from '../../../../../appliance/src/protocol/index.js';
+import { t } from '../../../../lib/i18n/index.svelte.js';
 
 export interface ElevateView {
   open: boolean;
@@ -10,11 +11,14 @@ export interface ElevateView {
 }
 
 export function elevateBlocked(s: ElevateView, allowed: boolean): string | null {
-  if (!s.open) return 'This session is over.';
-  if (!allowed) return 'Your account is not allowed to elevate sessions.';
-  if (s.myRole === 'external') return 'External representatives cannot elevate the session.';
-  if (s.session.status !== 'active') return 'The session is not active: accept it first.';
-  if (s.endpoint?.elevation.elevated) return `The customer client already runs with administrative rights${s.endpoint.elevation.elevatedAs ? ` as ${s.endpoint.elevation.elevatedAs}` : ''}.`;
-  if (!s.customer.connected) return 'The customer is not connected.';
+  if (!s.open) return t('console.session.view.over');
+  if (!allowed) return t('console.session.tools.elevateDenied');
+  if (s.myRole === 'external') return t('console.session.tools.elevateExternal');
+  if (s.session.status !== 'active') return t('console.session.tools.notActive');
+  if (s.endpoint?.elevation.elevated) {
+    const as = s.endpoint.elevation.elevatedAs;
+    return as ? t('console.session.elevate.alreadyAs', { account: as }) : t('console.session.elevate.already');
+  }
+  if (!s.customer.connected) return t('console.session.tools.notConnected');
   return null;
 }

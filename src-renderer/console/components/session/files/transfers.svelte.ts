@@ -9,6 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { EventData, TransferDirection, TransferState } from '../../../../../appliance/src/protocol/index.js';
 import { codeOf, messageOf, type ConsoleClient } from '../../../../lib/client.js';
+import { t } from '../../../../lib/i18n/index.svelte.js';
 
 export interface TransferItem {
   id: number;
@@ -63,10 +64,10 @@ function put(url: string, offset: number, blob: Blob, onXhr: (x: XMLHttpRequest)
       } catch {
         /* not JSON */
       }
-      reject(new CodedFailure(body.error?.code ?? 'E_INTERNAL', body.error?.message ?? `The upload was refused (HTTP ${xhr.status}).`));
+      reject(new CodedFailure(body.error?.code ?? 'E_INTERNAL', body.error?.message ?? t('console.session.files.uploadRefused', { status: xhr.status })));
     };
-    xhr.onerror = () => reject(new CodedFailure('network', 'The connection dropped.'));
-    xhr.onabort = () => reject(new CodedFailure('E_FILE_CANCELLED', 'The file transfer was cancelled.'));
+    xhr.onerror = () => reject(new CodedFailure('network', t('console.session.files.connectionDropped')));
+    xhr.onabort = () => reject(new CodedFailure('E_FILE_CANCELLED', t('console.session.files.transferCancelled')));
     xhr.send(blob);
   });
 }
@@ -116,7 +117,7 @@ export class TransferQueue {
         it.bytes = r.offset;
         it.state = 'running';
         if (r.offset < file.size) await put(r.url, r.offset, file.slice(r.offset), (x) => this.xhrs.set(it.id, x));
-        if (this.cancelled.has(it.id)) throw new CodedFailure('E_FILE_CANCELLED', 'The file transfer was cancelled.');
+        if (this.cancelled.has(it.id)) throw new CodedFailure('E_FILE_CANCELLED', t('console.session.files.transferCancelled'));
         await this.client.call('session.files.uploadFinish', { transferId: r.transferId, sha256: await hashing });
         it.bytes = file.size;
         it.state = 'completed';
@@ -131,12 +132,12 @@ export class TransferQueue {
         const retry = !this.cancelled.has(it.id) && attempt < RETRIES && (code === 'network' || code === 'E_ENDPOINT_OFFLINE' || code === 'E_FILE_TRANSFER_BUSY' || code === null);
         if (retry) {
           it.state = 'waiting';
-          it.message = 'Connection lost: resuming…';
+          it.message = t('console.session.files.resuming');
           await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
           continue;
         }
         it.state = code === 'E_FILE_CANCELLED' || this.cancelled.has(it.id) ? 'cancelled' : 'failed';
-        it.message = it.state === 'cancelled' ? 'Cancelled.' : e instanceof Error ? e.message : messageOf(e);
+        it.message = it.state === 'cancelled' ? t('console.session.files.cancelledDot') : e instanceof Error ? e.message : messageOf(e);
         return;
       } finally {
         this.xhrs.delete(it.id);
@@ -164,12 +165,19 @@ export class TransferQueue {
     }
   }
 
+  /** A file the desktop app would not read for an upload (too large, too many): listed as failed, with why. */
+  refuse(name: string, reason: string): void {
+    const it = this.add('upload', name, 0);
+    it.state = 'failed';
+    it.message = t('console.session.files.notUploaded', { reason });
+  }
+
   async cancel(it: TransferItem): Promise<void> {
     this.cancelled.add(it.id);
     this.xhrs.get(it.id)?.abort();
     if (it.transferId) await this.client.call('session.files.cancel', { transferId: it.transferId }).catch(() => undefined);
     it.state = 'cancelled';
-    it.message = 'Cancelled.';
+    it.message = t('console.session.files.cancelledDot');
   }
 
   clearFinished(): void {

@@ -9,6 +9,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import { MAX_SHELL_CHUNK, SHELL_ACK_EVERY_CHARS, recordingUrl } from '../../../../../appliance/src/protocol/index.js';
 import { messageOf, type ConsoleClient } from '../../../../lib/client.js';
+import { t } from '../../../../lib/i18n/index.svelte.js';
 
 export type TabState = 'opening' | 'open' | 'exited' | 'failed';
 
@@ -73,7 +74,7 @@ export class ShellTab {
     this.flushAck();
     this.state = 'exited';
     this.exitCode = code;
-    this.term.write(`\r\n\x1b[90m[The command shell closed${code !== null ? ` (exit code ${code})` : ''}.]\x1b[0m\r\n`);
+    this.term.write(`\r\n\x1b[90m[${code !== null ? t('console.session.shell.closedCode', { code }) : t('console.session.shell.closed')}]\x1b[0m\r\n`);
   }
 
   private flushAck(): void {
