@@ -1,9 +1,11 @@
-// No secrets in logs (issue 10): after the test suites ran, greps every appliance log they kept
-// (REP_TEST_LOG_DIR, default test-results/appliance-logs) for
+// No secrets in logs (issue 10): after the test suites ran, greps every appliance and agent log they
+// kept (REP_TEST_LOG_DIR, default test-results/appliance-logs) for
 //   - every password and API secret the demo site and the tests use (read from their sources, so a
 //     new test password is checked without editing this file), and
 //   - the shapes of the secrets made at run time: session-key links (?ak=), one-time tokens in URLs,
-//     bearer tokens, session cookies, and JSON fields named like secrets.
+//     bearer tokens, session cookies, TOTP secrets and otpauth links, form-posted client secrets, and
+//     JSON fields named like secrets.
+// REP_LOG_SECRETS_LIST=1 also prints the known secrets (masked). Tested by tests/integration/log-secrets.test.ts.
 // Exit 0: clean; 1: a finding (file:line and what matched, the secret itself masked); 77: no logs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +43,9 @@ const shapes = [
   ['token in a URL', /[?&](?:token|access_token|t)=[A-Za-z0-9_-]{20,}/],
   ['bearer token', /Bearer\s+[A-Za-z0-9._~+/-]{16,}/],
   ['session cookie', /\brc_[a-z]+=[A-Za-z0-9_-]{16,}/],
+  ['TOTP enrolment link', /otpauth:\/\/\S+/],
+  ['TOTP secret (32 base32 characters)', /(?<![A-Za-z0-9])[A-Z2-7]{32}(?![A-Za-z0-9])/],
+  ['client secret in a form body', /client_secret=[^&\s"]{8,}/],
   ['secret-named JSON field', /"(?:password|newPassword|currentPassword|secret|clientSecret|client_secret|totpSecret|token|customerToken)"\s*:\s*"[^"]{4,}"/],
 ];
 
@@ -58,6 +63,7 @@ for (const file of logs) {
   });
 }
 
+if (process.env.REP_LOG_SECRETS_LIST) console.log([...secrets].map(mask).join(', '));
 console.log(`log secrets: ${logs.length} logs, ${secrets.size} known secrets and ${shapes.length} secret shapes checked`);
 if (findings.length) {
   console.log(findings.slice(0, 50).join('\n'));

@@ -27,6 +27,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { SITE_PROMPT_PAGE, sitePromptPage } from './logic/site-prompt.js';
 import { checkForUpdates } from './updates.js';
 import { guardSession } from './session-guards.js';
+import { guardDownloads } from './downloads.js';
 import { createMainWindow, focusWindow, hardenWebContents } from './window.js';
 
 function report(message: string, error?: unknown): void {
@@ -123,6 +124,8 @@ async function run(): Promise<void> {
   if (!applianceOrigin) throw new Error(`The embedded site reported an unusable URL: ${appliance.url}`);
 
   guardSession(session.defaultSession, applianceOrigin, launchSecret);
+  // Downloads (File Transfer) through the native save dialog, only from the site the window shows.
+  guardDownloads(session.defaultSession, () => site?.origin ?? null, report);
   // The OS keychain through safeStorage; without a real one (Linux basic_text included) nothing is
   // stored, and the first refused save tells the rep why (FEATURES.md §H).
   const secrets = appSecretStore(safeStorage, paths.secretsDir);

@@ -7,7 +7,7 @@ import { app, dialog, nativeImage, Notification, Tray, type BrowserWindow } from
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenedFiles, SavedFile, SaveFileKind } from './logic/ipc-channels.js';
-import { notificationPlan, OPEN_DIALOG, saveDialogPlan, uploadSelection, waitingIndicators } from './logic/os-integration.js';
+import { notificationPlan, OPEN_DIALOG, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './logic/os-integration.js';
 import { BADGE_SIZE, badgeBitmap } from './logic/overlay-badge.js';
 
 export interface OsIntegration {
@@ -91,19 +91,38 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       const options = { title: plan.title, defaultPath: join(folder, plan.fileName), filters: plan.filters };
       const w = parent();
       const r = await (w ? dialog.showSaveDialog(w, options) : dialog.showSaveDialog(options));
-      if (r.canceled || !r.filePath) return { saved: false };
-      await writeFile(r.filePath, data);
-      return { saved: true, fileName: r.filePath.split(/[\\/]/).pop() ?? plan.fileName };
+      const path = r.canceled ? null : savePathFor(r.filePath);
+      if (!path) return { saved: false };
+      await writeFile(path, data);
+      return { saved: true, fileName: path.split(/[\\/]/).pop() ?? plan.fileName };
     },
     async openFiles() {
       const options = { title: OPEN_DIALOG.title, properties: [...OPEN_DIALOG.properties] };
       const w = parent();
       const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
       if (r.canceled) return { files: [], refused: [] };
-      const sized = await Promise.all(r.filePaths.map(async (path) => ({ path, size: (await stat(path)).size })));
+      const unreadable: OpenedFiles['refused'] = [];
+      const nameOf = (path: string) => path.split(/[\\/]/).pop() || path;
+      // Only the paths the dialog returned are read: the page never names a path.
+      const stated = await Promise.all(
+        r.filePaths.map(async (path) => {
+          const s = await stat(path).catch(() => null);
+          if (!s?.isFile()) unreadable.push({ name: nameOf(path), reason: 'not a file that can be read' });
+          return s?.isFile() ? { path, size: s.size, lastModified: Math.floor(s.mtimeMs) } : null;
+        }),
+      );
+      const sized = stated.filter((f) => f !== null);
       const { accepted, refused } = uploadSelection(sized);
-      const files = await Promise.all(accepted.map(async (f) => ({ name: f.name, data: new Uint8Array(await readFile(f.path)) })));
-      return { files, refused };
+      const modified = new Map(sized.map((f) => [f.path, f.lastModified]));
+      const read = await Promise.all(
+        accepted.map(async (f) => {
+          const data = await readFile(f.path).catch(() => null);
+          if (!data) unreadable.push({ name: f.name, reason: 'not a file that can be read' });
+          return data ? { name: f.name, data: new Uint8Array(data), lastModified: modified.get(f.path) ?? 0 } : null;
+        }),
+      );
+      const files = read.filter((f) => f !== null);
+      return { files, refused: [...refused, ...unreadable] };
     },
     destroy() {
       tray?.destroy();

@@ -29,7 +29,7 @@ export interface RepConsoleApi {
    */
   saveFile?(kind: 'file' | 'screenshot', suggestedName: string, data: Uint8Array): Promise<{ saved: true; fileName: string } | { saved: false }>;
   /** The native open dialog for files to upload: their names and bytes (at most 20 files, 256 MB), and the ones refused. */
-  openFiles?(): Promise<{ files: { name: string; data: Uint8Array }[]; refused: { name: string; reason: string }[] }>;
+  openFiles?(): Promise<{ files: { name: string; data: Uint8Array; lastModified?: number }[]; refused: { name: string; reason: string }[] }>;
   /**
    * The commands of a `.brcs` file after its `login` (FORMATS.md §BRCS), once: the console runs them
    * when the rep is in. onBrcsCommandsReady calls back when another file left commands; returns the unsubscribe.

@@ -55,7 +55,8 @@ export type SaveFileKind = 'file' | 'screenshot';
 export type SavedFile = { saved: true; fileName: string } | { saved: false };
 /** The files the rep picked to upload, read by the main process; the ones it would not read, with why. */
 export interface OpenedFiles {
-  files: { name: string; data: Uint8Array }[];
+  /** `lastModified`: the file's modification time (ms since 1970), so a re-picked file resumes its upload. */
+  files: { name: string; data: Uint8Array; lastModified: number }[];
   refused: { name: string; reason: string }[];
 }
 

@@ -51,6 +51,7 @@ describe('OS integration channels', () => {
   it('accept a waiting count and a file to save; refuse the rest', () => {
     expect(parseIpcArgs(IPC_CHANNELS.setWaitingCount, [3])).toEqual([3]);
     expect(parseIpcArgs(IPC_CHANNELS.openFiles, [])).toEqual([]);
+    expect(parseIpcArgs(IPC_CHANNELS.takeBrcsCommands, [])).toEqual([]);
     const png = new Uint8Array([137, 80, 78, 71]);
     expect(parseIpcArgs(IPC_CHANNELS.saveFile, ['screenshot', 'WS-042.png', png])).toEqual(['screenshot', 'WS-042.png', png]);
     for (const [channel, args] of [
@@ -62,6 +63,7 @@ describe('OS integration channels', () => {
       [IPC_CHANNELS.saveFile, ['file', 'a', 'not bytes']],
       [IPC_CHANNELS.saveFile, ['file', 'x'.repeat(300), png]],
       [IPC_CHANNELS.openFiles, ['/etc/passwd']],
+      [IPC_CHANNELS.takeBrcsCommands, ['https://evil.example']],
     ] as const) {
       expect(() => parseIpcArgs(channel, [...args])).toThrow(IpcRefusal);
     }

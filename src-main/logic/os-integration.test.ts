@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIALOG_LIMITS, notificationPlan, safeFileName, saveDialogPlan, uploadSelection, waitingIndicators } from './os-integration.js';
+import { DIALOG_LIMITS, notificationPlan, safeFileName, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './os-integration.js';
 
 describe('waiting sessions on the badge, tray and title', () => {
   it.each([
@@ -34,6 +34,14 @@ describe('save and open dialogs', () => {
     expect(saveDialogPlan('screenshot', 'shot.PNG').fileName).toBe('shot.png');
     expect(safeFileName('CON')).toBe('_CON');
     expect(safeFileName('...')).toBe('download');
+  });
+
+  it('write exactly where the rep picked, nothing else', () => {
+    expect(savePathFor('/home/ana/Downloads/report.txt')).toBe('/home/ana/Downloads/report.txt');
+    expect(savePathFor('C:\\Users\\ana\\Pictures\\WS-042')).toBe('C:\\Users\\ana\\Pictures\\WS-042');
+    expect(savePathFor('D:/shots/a.PNG')).toBe('D:/shots/a.PNG');
+    expect(savePathFor('\\\\server\\share\\a.txt')).toBe('\\\\server\\share\\a.txt');
+    for (const bad of [undefined, '', 'report.txt', '../etc/passwd', '/home/ana/', 'C:report.txt']) expect(savePathFor(bad), String(bad)).toBeNull();
   });
 
   it('take at most 20 files and 256 MB per upload', () => {

@@ -85,6 +85,16 @@ export function saveDialogPlan(kind: SaveKind, suggestedName: string): SaveDialo
   return { title: 'Save File', fileName: safeFileName(suggestedName), folder: 'downloads', filters: [{ name: 'All files', extensions: ['*'] }] };
 }
 
+/**
+ * Where a save dialog's answer is written: exactly the path the rep picked, never a folder or name
+ * the page chose (nothing is appended: a silently added ".png" could replace a file the rep was never
+ * asked about). Null for an answer that is not an absolute path to a file.
+ */
+export function savePathFor(picked: string | undefined): string | null {
+  if (!picked || !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(picked) || /[\\/]$/.test(picked)) return null;
+  return picked;
+}
+
 /** The open dialog for files the rep uploads to the remote computer. */
 export const OPEN_DIALOG = { title: 'Upload Files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] } as const;
 

@@ -63,6 +63,26 @@ describe('desktop platform', () => {
     expect(a.store).toEqual(['new-token', null, null]);
   });
 
+  it('offers the native dialogs and the .brcs hand-over only when the preload has them; the browser never', async () => {
+    const bare = createDesktopPlatform(api(null));
+    expect(bare.saveFile).toBeUndefined();
+    expect(bare.openFiles).toBeUndefined();
+    expect(bare.takeBrcsCommands).toBeUndefined();
+    const opened = { files: [{ name: 'a.txt', data: new Uint8Array([1]), lastModified: 1 }], refused: [] };
+    const full = createDesktopPlatform({
+      ...api(null),
+      saveFile: async (_kind, name) => ({ saved: true, fileName: name }),
+      openFiles: async () => opened,
+      takeBrcsCommands: async () => [{ file: 'f.brcs-demo', commands: [{ line: 2, command: { action: 'generate_session_key' } }] }],
+      onBrcsCommandsReady: () => () => undefined,
+    });
+    expect(await full.saveFile?.('screenshot', 'x.png', new Uint8Array())).toEqual({ saved: true, fileName: 'x.png' });
+    expect(await full.openFiles?.()).toBe(opened);
+    expect((await full.takeBrcsCommands?.())?.[0]?.commands[0]?.line).toBe(2);
+    const web = createWebPlatform();
+    expect([web.saveFile, web.openFiles, web.takeBrcsCommands, web.setWaitingCount]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('says so when no keychain can keep the login', async () => {
     await expect(createDesktopPlatform(api(null, false)).rememberLogin('new-token')).rejects.toThrow(/No keychain/);
   });

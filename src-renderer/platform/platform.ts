@@ -33,7 +33,7 @@ export interface Platform {
    * dialog for a file from the remote computer or a screenshot, and the native open dialog for uploads.
    */
   saveFile?(kind: 'file' | 'screenshot', suggestedName: string, data: Uint8Array): Promise<{ saved: true; fileName: string } | { saved: false }>;
-  openFiles?(): Promise<{ files: { name: string; data: Uint8Array }[]; refused: { name: string; reason: string }[] }>;
+  openFiles?(): Promise<{ files: { name: string; data: Uint8Array; lastModified?: number }[]; refused: { name: string; reason: string }[] }>;
   /** Desktop only: the commands `.brcs` files left for this console (once), and a call when more arrive. */
   takeBrcsCommands?(): Promise<{ file: string; commands: { line: number; command: unknown }[] }[]>;
   onBrcsCommandsReady?(listener: () => void): () => void;

@@ -1,7 +1,7 @@
 /** Runs `rep-appliance jump-client|customer …` as a real child process, the way a user (or an installer) does. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './appliance.js';
+import { keepLog, repoRoot } from './appliance.js';
 
 export interface RunningCli {
   process: ChildProcessWithoutNullStreams;
@@ -23,6 +23,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Runnin
   const notify = () => watchers.forEach((w) => w());
   child.stdout.on('data', (b: Buffer) => ((out += b.toString()), notify()));
   child.stderr.on('data', (b: Buffer) => ((err += b.toString()), notify()));
+  keepLog(child, args[0] ?? 'cli');
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
   return {
     process: child,

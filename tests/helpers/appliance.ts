@@ -39,15 +39,7 @@ export async function startAppliance(opts: StartOptions = {}): Promise<RunningAp
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-  // The test command keeps every appliance's log (scripts/check-log-secrets.mjs greps them for secrets).
-  const logDir = process.env.REP_TEST_LOG_DIR;
-  if (logDir) {
-    mkdirSync(logDir, { recursive: true });
-    const file = createWriteStream(join(logDir, `appliance-${child.pid}-${Date.now()}.log`));
-    child.stdout.pipe(file, { end: false });
-    child.stderr.pipe(file, { end: false });
-    child.once('exit', () => file.end());
-  }
+  keepLog(child, 'appliance');
 
   const url = await new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`appliance did not start in time:\n${out}`)), 20_000);
@@ -99,3 +91,17 @@ export const DEMO = {
     ],
   },
 } as const;
+
+/**
+ * The test command keeps the log of every appliance and agent process the suites start, under
+ * REP_TEST_LOG_DIR (scripts/check-log-secrets.mjs greps them for secrets afterwards).
+ */
+export function keepLog(child: ChildProcess, kind: string): void {
+  const logDir = process.env.REP_TEST_LOG_DIR;
+  if (!logDir || !child.stdout || !child.stderr) return;
+  mkdirSync(logDir, { recursive: true });
+  const file = createWriteStream(join(logDir, `${kind.replace(/[^a-z0-9-]/gi, '_')}-${child.pid}-${Date.now()}.log`));
+  child.stdout.pipe(file, { end: false });
+  child.stderr.pipe(file, { end: false });
+  child.once('exit', () => file.end());
+}

@@ -71,6 +71,7 @@ export const HTTP_ROUTES: Record<string, HttpRow> = {
   'POST /login/api/account/photo': { kind: 'account' },
   'POST /login/api/account/photo/remove': { kind: 'account' },
   'POST /login/api/account/security-question': { kind: 'account' },
+  'POST /login/api/account/ui-language': { kind: 'account' },
   'POST /login/api/api-accounts': { kind: 'admin' },
   'POST /login/api/api-accounts/:id': { kind: 'admin' },
   'POST /login/api/api-accounts/:id/delete': { kind: 'admin' },

@@ -33,6 +33,8 @@ const TRANSFER = '0'.repeat(32);
 
 export const TABLE = {
   'auth.me': { params: () => ({}), expect: { admin: 'ok', rep: 'ok', external: 'ok' } },
+  'account.setUiLanguage': { params: () => ({ language: 'en-US' }), expect: { admin: 'ok', rep: 'ok', external: 'ok' } },
+  'email.compose': { params: () => ({ kind: 'sessionKey', url: 'https://example.com/s/1', key: '1234 5678 9012' }), expect: { admin: 'ok', rep: 'ok', external: 'ok' } },
   'auth.login': { params: () => ({ username: 'nobody-here', password: 'wrong', console: 'web' }), expect: { anonymous: 'E_AUTH_INVALID', admin: 'E_AUTH_INVALID', rep: 'E_AUTH_INVALID', external: 'E_AUTH_INVALID' } },
   'auth.resume': { params: () => ({ token: 'x'.repeat(32), console: 'web' }), expect: { anonymous: 'E_AUTH_TOKEN_INVALID', admin: 'E_AUTH_TOKEN_INVALID', rep: 'E_AUTH_TOKEN_INVALID', external: 'E_AUTH_TOKEN_INVALID' } },
   'auth.handoff': { params: () => ({ token: 'x'.repeat(32), console: 'desktop' }), expect: { anonymous: 'E_HANDOFF_INVALID', admin: 'E_HANDOFF_INVALID', rep: 'E_HANDOFF_INVALID', external: 'E_HANDOFF_INVALID' } },

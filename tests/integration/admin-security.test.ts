@@ -163,7 +163,7 @@ describe('two-factor authentication', () => {
     expect(await consoleLogin('carla', 'Support-Demo-1', code)).toBe('ok');
     // The same code again, this time on /login: refused as reused.
     const reused = await login('carla', 'Support-Demo-1', code);
-    expect(reused.body.error.code).toBe('E_AUTH_TOTP_INVALID');
+    expect(reused.body.error.code).toBe('E_AUTH_TOTP_REUSED');
     expect(reused.body.error.message).toMatch(/already used/);
 
     // The administrator resets failed logins (the wrong codes counted) and, for a lost phone, two-factor.

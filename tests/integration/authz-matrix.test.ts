@@ -10,6 +10,7 @@ import { startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { ROLES, outcome, setUpCast, type Cast, type Role } from '../helpers/authz-roles.js';
 import { AUTHZ_CODES, TABLE, type Ctx, type Expect } from '../helpers/authz-table.js';
 import { HTTP_ROUTES, expectationFor, httpOutcome, listStateChangingRoutes, type HttpRole } from '../helpers/authz-http.js';
+import { MALFORMED_BODIES, OVERSIZED_BODY, REFUSAL_STATUS, malformedOutcome } from '../helpers/authz-malformed.js';
 import { customer, eventOf, portal, rep } from '../helpers/support.js';
 
 let app: RunningAppliance;
@@ -72,6 +73,62 @@ describe('console protocol × role', () => {
     if (process.env.AUTHZ_PRINT) console.log(seen.join('\n'));
     expect(wrong).toEqual([]);
   }, 80_000);
+});
+
+describe('malformed bodies × role', () => {
+  // Authorization comes before the body is read (http/admin/route-guard.ts): whatever a caller who may
+  // not use a /login route sends, they get their coded refusal with 401/403 — never E_BAD_JSON,
+  // E_BAD_PARAMS or E_TOO_LARGE, whose messages could describe the route's schema.
+  // (Before the route matrix below: its logout rows end the cast's cookies.)
+  it('a refused caller gets the refusal, not a validation error, for every /login route and every malformed body', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const keys = Object.keys(HTTP_ROUTES).filter((k) => k.includes(' /login/api/') && HTTP_ROUTES[k]!.kind !== 'public');
+    for (const key of keys) {
+      for (const role of ['anonymous', 'customer', 'external', 'rep'] as HttpRole[]) {
+        const want = expectationFor(key, role);
+        if (want === 'skip' || want === 'allowed' || want === 'ok') continue;
+        for (const m of MALFORMED_BODIES) {
+          const got = await malformedOutcome(app.url, key, cast.cookies[role], m);
+          checked++;
+          if (got.code !== want || got.status !== REFUSAL_STATUS[want]) wrong.push(`${key} × ${role} × ${m.name}: ${got.status} ${got.code} (${got.message}), want ${REFUSAL_STATUS[want]} ${want}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
+  }, 60_000);
+
+  it('an oversized body is refused as unauthorized too, before it is read', async () => {
+    for (const [key, role, want] of [
+      ['POST /login/api/users', 'anonymous', 'E_AUTH_REQUIRED'],
+      ['POST /login/api/portal-settings/banner', 'rep', 'E_FORBIDDEN'],
+      ['POST /login/api/vault/accounts/:id/check-out', 'rep', 'E_INJECT_FORBIDDEN'],
+    ] as const) {
+      const got = await malformedOutcome(app.url, key, cast.cookies[role], OVERSIZED_BODY);
+      expect([got.status, got.code], `${key} × ${role}`).toEqual([REFUSAL_STATUS[want], want]);
+    }
+  });
+
+  it('reading routes refuse before they read a malformed query too', async () => {
+    const bad = `?lsid=nope&seq=x&from=yesterday&rep=everyone&search=${'x'.repeat(300)}`;
+    for (const [role, want] of [['anonymous', 'E_AUTH_REQUIRED'], ['rep', 'E_FORBIDDEN']] as const) {
+      // (The bare rep lacks Inject Credentials: the Vault answers with its own refusal.)
+      for (const path of ['/login/api/reports', '/login/api/reports.csv', '/login/api/users/not-a-number', '/login/api/vault/accounts']) {
+        const r = await fetch(`${app.url}${path}${bad}`, { headers: cast.cookies[role] ? { cookie: cast.cookies[role]! } : {} });
+        const body = (await r.json()) as { error?: { code?: string } };
+        const code = role === 'rep' && path.includes('/vault/') ? 'E_INJECT_FORBIDDEN' : want;
+        expect([r.status, body.error?.code], `${path} × ${role}`).toEqual([REFUSAL_STATUS[code], code]);
+      }
+    }
+  });
+
+  it('an administrator still gets the validation error (authorization passed, the body is wrong)', async () => {
+    const broken = await malformedOutcome(app.url, 'POST /login/api/users', cast.cookies.admin, MALFORMED_BODIES[0]!);
+    expect([broken.status, broken.code]).toEqual([400, 'E_BAD_JSON']);
+    const typed = await malformedOutcome(app.url, 'POST /login/api/users', cast.cookies.admin, MALFORMED_BODIES[1]!);
+    expect([typed.status, typed.code]).toEqual([400, 'E_BAD_PARAMS']);
+  });
 });
 
 describe('state-changing HTTP routes × role', () => {

@@ -1,7 +1,8 @@
 /**
  * Support Portal > click-to-chat (FEATURES.md §A): on, portal sessions start in the customer's browser
- * ([Browser], click-to-chat mode); off, they start in the full customer client — from the portal and
- * from the Session Generation API's c2cjs=1 alike.
+ * ([Browser], click-to-chat mode); off, the portal offers no click-to-chat (its sessions start in the
+ * full customer client) and the Session Generation API refuses c2cjs=1 with E_CLICK_TO_CHAT_DISABLED
+ * — before a session key is spent.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('click-to-chat', () => {
     expect(open.endpoint?.elevation.clientMode).toBe('click_to_chat');
   });
 
-  it('off: portal and c2cjs sessions start in the full customer client', async () => {
+  it('off: portal sessions start in the full customer client; the API refuses c2cjs=1 with its code', async () => {
     await setClickToChat(false);
     const joined = await portal(app.url, { name: 'Client Carl', connect: true });
     expect(browserFlag(joined.body.sessionId)).toBe(false);
@@ -58,10 +59,20 @@ describe('click-to-chat', () => {
     const open = await admin.call('session.open', { sessionId: joined.body.sessionId });
     expect(open.endpoint?.elevation.clientMode).toBe('full_client');
 
-    const api = await fetch(`${app.url}/api/start_session`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'issue_menu=1&codeName=password&customer.name=Api%20Ann&c2cjs=1', redirect: 'manual' });
-    expect(api.status).toBeLessThan(400);
+    // The Session Generation API: c2cjs=1 is refused with its code (403, plain text), nothing is queued.
+    const start = (body: string) => fetch(`${app.url}/api/start_session`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+    const refused = await start('issue_menu=1&codeName=password&customer.name=Api%20Ann&c2cjs=1');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/^E_CLICK_TO_CHAT_DISABLED: /);
     const db = new Database(join(app.dataDir, 'site.db'), { readonly: true });
-    const row = db.prepare("SELECT browser FROM sessions WHERE customer_name = 'Api Ann'").get() as { browser: number };
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE customer_name = 'Api Ann'").get()).toEqual({ n: 0 });
+    // A session key offered with c2cjs=1 is refused before it is redeemed: the same key still works without it.
+    const key = await admin.call('sessionKey.generate', { expiresInMinutes: 10 });
+    const digits = key.key.replace(/\D/g, '');
+    expect((await start(`short_key=${digits}&customer.name=Key%20Kim&c2cjs=1`)).status).toBe(403);
+    const started = await start(`short_key=${digits}&customer.name=Key%20Kim`);
+    expect(started.status).toBe(303);
+    const row = db.prepare("SELECT browser FROM sessions WHERE customer_name = 'Key Kim'").get() as { browser: number };
     db.close();
     expect(row.browser).toBe(0);
     await setClickToChat(true);

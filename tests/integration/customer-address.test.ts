@@ -40,6 +40,25 @@ describe('customer addresses in Reports', () => {
     expect(byIp.some((r) => r.lsid === joined.body.sessionId)).toBe(true);
   });
 
+  it('the socket’s address, not a forwarded-for header: the appliance trusts no proxy (server.ts trustProxy: false)', async () => {
+    const ana = await rep(app.url, 'admin');
+    const r = await fetch(`${app.url}/api/portal/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9', 'x-real-ip': '203.0.113.10' },
+      body: JSON.stringify({ name: 'Forwarded Fred', connect: true }),
+    });
+    expect(r.status).toBe(200);
+    const { sessionId } = (await r.json()) as { sessionId: string };
+    await ana.call('session.accept', { sessionId });
+    await ana.call('session.end', { sessionId });
+    ana.close();
+    expect((await reports({ customer: 'Forwarded Fred' }))[0]?.publicIp).toBe('127.0.0.1');
+    expect(await reports({ customer: '203.0.113.9' })).toEqual([]);
+    // The session's detail page gets the same addresses.
+    const detail = await fetch(`${app.url}/login/api/reports/${sessionId}`, { headers: { cookie } });
+    expect(((await detail.json()) as { report: { publicIp: string; privateIp: string } }).report).toMatchObject({ publicIp: '127.0.0.1', privateIp: '' });
+  });
+
   it('a Session Generation API session records it too', async () => {
     const r = await fetch(`${app.url}/api/start_session`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'issue_menu=1&codeName=password&customer.name=Api%20Abe', redirect: 'manual' });
     expect(r.status).toBeLessThan(400);

@@ -19,6 +19,7 @@ beforeAll(async () => {
       REP_MAX_TRANSFERS_PER_SESSION: '1',
       REP_MAX_SESSIONS_PER_REP: '2',
       REP_CONSOLE_IDLE_SECONDS: '2',
+      REP_AGENT_IDLE_SECONDS: '2',
     },
   });
 }, 60_000);
@@ -107,6 +108,28 @@ describe('idle timeout (REP_CONSOLE_IDLE_SECONDS)', () => {
     expect(reason).toContain('REP_CONSOLE_IDLE_SECONDS');
     expect(live.ws.readyState).toBe(WebSocket.OPEN);
     await expect(live.call('jump.list', { search: '' })).resolves.toBeTruthy();
+    live.close();
+  }, 20_000);
+});
+
+describe('idle timeout (REP_AGENT_IDLE_SECONDS)', () => {
+  it('a Jump Client / customer client socket that answers no ping is closed with 4008 and the reason; one that answers stays', async () => {
+    const agentUrl = app.url.replace(/^http/, 'ws') + '/ws/agent';
+    const open = (autoPong: boolean) =>
+      new Promise<WebSocket>((res, rej) => {
+        const ws = new WebSocket(agentUrl, { autoPong });
+        ws.once('open', () => res(ws));
+        ws.once('error', rej);
+      });
+    const mute = await open(false);
+    const live = await open(true);
+    const started = Date.now();
+    const { code, reason } = await closed(mute);
+    expect(code).toBe(4008);
+    expect(reason).toContain('E_IDLE_TIMEOUT');
+    expect(reason).toContain('REP_AGENT_IDLE_SECONDS');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    expect(live.readyState).toBe(WebSocket.OPEN);
     live.close();
   }, 20_000);
 });

@@ -1,5 +1,5 @@
 /**
- * The TLS option (issue 10): `rep-appliance serve --cert --key` with a self-signed certificate made
+ * The TLS option (issue 10): `rep-appliance serve --tls-cert --tls-key` with a self-signed certificate made
  * by openssl for this test. Pages and the console WebSocket work over https / wss with HSTS and Secure
  * cookies; TLS 1.1 and TLS 1.2 without forward secrecy are refused by the appliance itself.
  */
@@ -29,7 +29,7 @@ beforeAll(async () => {
   ]);
   expect(made.status, made.stderr.toString()).toBe(0);
   ca = readFileSync(join(dir, 'cert.pem'));
-  app = await startAppliance({ demo: true, extraArgs: ['--host', '127.0.0.1', '--cert', join(dir, 'cert.pem'), '--key', join(dir, 'key.pem')] });
+  app = await startAppliance({ demo: true, extraArgs: ['--host', '127.0.0.1', '--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem')] });
   port = Number(new URL(app.url).port);
 }, 60_000);
 afterAll(async () => {

@@ -10,7 +10,7 @@ export interface ServeArgs {
   key?: string;
 }
 
-export const SERVE_USAGE = 'usage: rep-appliance serve --port N --data DIR [--host H] [--demo] [--cert FILE --key FILE]';
+export const SERVE_USAGE = 'usage: rep-appliance serve --port N --data DIR [--host H] [--demo] [--tls-cert FILE --tls-key FILE]';
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
   const out: Partial<ServeArgs> = { host: '127.0.0.1', demo: false };
@@ -31,12 +31,13 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       case '--data': out.dataDir = value(); break;
       case '--host': out.host = value(); break;
       case '--demo': out.demo = true; break;
-      case '--cert': out.cert = value(); break;
-      case '--key': out.key = value(); break;
+      // --cert / --key: the first names of the TLS options, still accepted.
+      case '--tls-cert': case '--cert': out.cert = value(); break;
+      case '--tls-key': case '--key': out.key = value(); break;
       default: throw new CodedError('E_BAD_PARAMS', `Unknown option ${a}. ${SERVE_USAGE}`);
     }
   }
   if (out.port === undefined || !out.dataDir) throw new CodedError('E_BAD_PARAMS', SERVE_USAGE);
-  if (!!out.cert !== !!out.key) throw new CodedError('E_BAD_PARAMS', '--cert and --key go together.');
+  if (!!out.cert !== !!out.key) throw new CodedError('E_BAD_PARAMS', '--tls-cert and --tls-key go together.');
   return out as ServeArgs;
 }

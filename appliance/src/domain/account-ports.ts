@@ -26,6 +26,8 @@ export interface AccountPatch {
   publicDisplayName?: string;
   email?: string;
   language?: string;
+  /** Interface language (0017); `language` is the preferred e-mail language. */
+  uiLanguage?: string | null;
   extendedAvailability?: boolean;
   passwordExpiresAt?: string | null;
   securityQuestion?: string;

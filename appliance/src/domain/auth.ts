@@ -3,6 +3,7 @@
  * time, and bearer tokens stored hashed.
  */
 import { CodedError, type Me } from '../protocol/index.js';
+import { isUiLanguage } from '../protocol/ui-languages.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import { verifyPassword } from './passwords.js';
@@ -143,6 +144,7 @@ export function toMe(actor: Actor): Me {
     isAdmin: user.isAdmin,
     permissions: user.permissions,
     teams: teams.map((t) => ({ id: t.teamId, name: t.teamName, role: t.role })),
+    uiLanguage: isUiLanguage(user.uiLanguage) ? user.uiLanguage : null,
   };
 }
 

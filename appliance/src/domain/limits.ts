@@ -8,6 +8,7 @@
  *   REP_MAX_TRANSFERS_PER_SESSION  4       unfinished file transfers one session may hold (E_LIMIT_TRANSFERS)
  *   REP_MAX_SESSIONS_PER_REP       10      sessions one rep may be in at once: accept, Jump, take over (E_LIMIT_SESSIONS)
  *   REP_CONSOLE_IDLE_SECONDS       50      a console socket that answers no ping for this long is closed (4008 E_IDLE_TIMEOUT)
+ *   REP_AGENT_IDLE_SECONDS         60      the same for Jump Client and customer client sockets; their item goes Offline
  */
 import { CodedError, MAX_FRAME_BYTES } from '../protocol/index.js';
 
@@ -16,6 +17,7 @@ export interface Limits {
   maxTransfersPerSession: number;
   maxSessionsPerRep: number;
   consoleIdleSeconds: number;
+  agentIdleSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -23,6 +25,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTransfersPerSession: 4,
   maxSessionsPerRep: 10,
   consoleIdleSeconds: 50,
+  agentIdleSeconds: 60,
 };
 
 /** Environment variable → limit; blank, non-numeric or < 1 values keep the default. */
@@ -31,6 +34,7 @@ export const LIMIT_ENV: Record<keyof Limits, string> = {
   maxTransfersPerSession: 'REP_MAX_TRANSFERS_PER_SESSION',
   maxSessionsPerRep: 'REP_MAX_SESSIONS_PER_REP',
   consoleIdleSeconds: 'REP_CONSOLE_IDLE_SECONDS',
+  agentIdleSeconds: 'REP_AGENT_IDLE_SECONDS',
 };
 
 export function readLimits(env: NodeJS.ProcessEnv = process.env): Limits {
@@ -70,3 +74,7 @@ export function assertTransferRoom(unfinished: number, l: Limits = LIMITS): void
       { limit: l.maxTransfersPerSession },
     );
 }
+
+/** The reason sent in the close frame (code 4008) to a socket that answered nothing for the idle limit. */
+export const idleCloseReason = (key: 'consoleIdleSeconds' | 'agentIdleSeconds', l: Limits = LIMITS): string =>
+  `E_IDLE_TIMEOUT: no answer for ${l[key]} s (${LIMIT_ENV[key]})`;

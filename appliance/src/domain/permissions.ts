@@ -33,6 +33,8 @@ export type Action =
   | { kind: 'admin.site.manage' }
   /** My Account: names, e-mail, photo, two-factor, extended availability. */
   | { kind: 'account.edit' }
+  /** The interface language of `userId`: a user sets only their own. */
+  | { kind: 'account.uiLanguage'; userId: number }
   /** Jump Clients > Mass Deployment Wizard: create, list and revoke Jump Client installers. */
   | { kind: 'jumpClient.deploy' }
   | { kind: 'queue.view'; queueId: QueueId }
@@ -217,6 +219,8 @@ export function isAllowed(actor: Actor, action: Action): boolean {
     case 'account.password.change':
     case 'account.edit':
       return !external;
+    case 'account.uiLanguage':
+      return action.userId === user.id;
     case 'queue.view':
     case 'session.accept':
       return visibleQueueIds(actor).includes(action.queueId);

@@ -24,6 +24,8 @@ export interface UserRecord {
   lastLoginAt: string | null;
   /** External reps are users bound to the one session they were invited to. */
   externalSessionId: string | null;
+  /** Interface language chosen by the user (migration 0017); null/absent: never chosen. */
+  uiLanguage?: string | null;
 }
 
 export interface TeamMembership {

@@ -27,11 +27,11 @@ export function checkSecondFactor(
   if (step === null) {
     const locked = onWrongCode();
     if (locked) throw new CodedError('E_AUTH_LOCKED');
-    if (matchTotp(user.totpSecret, code, nowMs, 0) !== null) throw new CodedError('E_AUTH_TOTP_INVALID', 'That code was already used. Wait for the next code from your authenticator app.');
+    if (matchTotp(user.totpSecret, code, nowMs, 0) !== null) throw new CodedError('E_AUTH_TOTP_REUSED');
     throw new CodedError('E_AUTH_TOTP_INVALID', 'The two-factor code is not valid or has expired. Enter the code your authenticator app shows now.');
   }
   // Race-safe: of two logins with the same code, only one records its step.
-  if (!repos.accounts.useTotpStep(user.id, step)) throw new CodedError('E_AUTH_TOTP_INVALID', 'That code was already used. Wait for the next code from your authenticator app.');
+  if (!repos.accounts.useTotpStep(user.id, step)) throw new CodedError('E_AUTH_TOTP_REUSED');
 }
 
 /** True when the password's expiry date (YYYY-MM-DD, end of that day UTC) has passed. */

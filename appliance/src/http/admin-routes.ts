@@ -17,6 +17,7 @@ import { registerSiteRoutes } from './admin/site-routes.js';
 import { registerTeamsRoutes } from './admin/teams-routes.js';
 import { registerUsersRoutes } from './admin/users-routes.js';
 import { registerVaultRoutes } from './admin/vault-routes.js';
+import { registerUiLanguageRoutes } from './admin/ui-language-routes.js';
 import { guardLoginRoutes } from './admin/route-guard.js';
 
 export { ADMIN_COOKIE };
@@ -43,6 +44,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
   registerTeamsRoutes(app, ctx);
   registerSiteRoutes(app, ctx);
   registerVaultRoutes(app, ctx);
+  registerUiLanguageRoutes(app, ctx);
 
   app.post('/login/api/login', async (req, reply) => {
     if (ctx.limits.login.blocked(`admin:${req.ip}`)) throw new CodedError('E_RATE_LIMITED');

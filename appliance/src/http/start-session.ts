@@ -86,6 +86,8 @@ export async function registerStartSession(app: FastifyInstance, ctx: AppContext
         },
         issueByCode: (code) => ctx.repos.issues.list().find((i) => i.codeName === code)?.id ?? null,
       });
+      // Click-to-chat (c2cjs=1) only where the Support Portal settings offer it — refused before a key is spent.
+      if (p.browser && !portalSettings(ctx.repos.settings).clickToChat) throw new CodedError('E_CLICK_TO_CHAT_DISABLED');
       let route: CustomerRequest['route'];
       let custom = p.customAttributes;
       if ('shortKey' in p.route) {
@@ -101,16 +103,14 @@ export async function registerStartSession(app: FastifyInstance, ctx: AppContext
         route = { queueId: keyQueue(key) };
         custom = { ...key.custom, ...custom };
       } else route = p.route;
-      // Click-to-chat (c2cjs=1) only where the Support Portal settings allow it; otherwise the full customer client.
-      const browser = p.browser && portalSettings(ctx.repos.settings).clickToChat;
-      const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser, route, customAttributes: custom });
+      const { session, customerToken } = ctx.intake.enqueue({ name: p.name, company: p.company, details: p.details, browser: p.browser, route, customAttributes: custom });
       ctx.repos.sessions.setCustomerAddress(session.id, { publicIp: clientAddress(req) });
       ctx.customers.awaitFirstConnection(session.id);
       ctx.log.info({ sessionId: session.id, queueId: session.queueId }, 'session started through the Session Generation API');
       reply.setCookie(CUSTOMER_COOKIE, customerToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });
       return reply.redirect('/#chat', 303);
     } catch (e) {
-      if (e instanceof CodedError) return reply.code(e.code === 'E_RATE_LIMITED' ? 429 : 400).type('text/plain; charset=utf-8').send(`${e.code}: ${e.message}\n`);
+      if (e instanceof CodedError) return reply.code(e.code === 'E_RATE_LIMITED' ? 429 : e.code === 'E_CLICK_TO_CHAT_DISABLED' ? 403 : 400).type('text/plain; charset=utf-8').send(`${e.code}: ${e.message}\n`);
       throw e;
     }
   };

@@ -1,5 +1,5 @@
 /**
- * The appliance's TLS settings (`rep-appliance serve --cert FILE --key FILE`): TLS 1.2 and 1.3 only,
+ * The appliance's TLS settings (`rep-appliance serve --tls-cert FILE --tls-key FILE`): TLS 1.2 and 1.3 only,
  * and on TLS 1.2 only forward-secret AEAD suites (ECDHE with AES-GCM or ChaCha20-Poly1305), in our
  * order — the "modern/intermediate" profile browsers and the vendor's appliances use. TLS 1.3 suites
  * are all AEAD and stay at Node's defaults.

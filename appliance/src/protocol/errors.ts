@@ -28,6 +28,7 @@ export const ERRORS = {
   E_AUTH_DISABLED: 'This account is disabled.',
   E_AUTH_TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
   E_AUTH_TOTP_INVALID: 'The two-factor code is not valid.',
+  E_AUTH_TOTP_REUSED: 'That code was already used. Wait for the next code from your authenticator app.',
   E_AUTH_TOKEN_INVALID: 'Your login has expired. Log in again.',
   E_AUTH_KICKED: 'You were logged out because you logged in from another console.',
   E_AUTH_ENDED_BY_ADMIN: 'An administrator logged you out of the representative console.',
@@ -129,10 +130,12 @@ export const ERRORS = {
   E_TEAM_IN_USE: 'Portal issues still send customers to that team. Move or delete those issues first.',
   E_ISSUE_NOT_FOUND: 'That issue does not exist.',
   E_ISSUE_EXISTS: 'An issue with that code name already exists.',
+  E_CLICK_TO_CHAT_DISABLED: 'Click-to-chat is turned off on this site (Support Portal settings): start the session without c2cjs=1.',
   E_TIMEZONE_INVALID: 'That is not a time zone this site knows (use an IANA name such as Europe/Paris).',
   E_SETTING_INVALID: 'That setting has a value the site cannot use.',
   E_SECURITY_ANSWER_WRONG: 'The answer to the security question is not correct.',
   E_PASSWORD_RESET_UNAVAILABLE: 'This account cannot reset its password with a security question. Ask an administrator.',
+  E_LANGUAGE_UNSUPPORTED: 'That language is not offered. Choose English (US), Français or Deutsch.',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,6 +19,8 @@ import { shellMethods } from './shell-messages.js';
 import { desktopMethods } from './desktop-messages.js';
 import { elevationMethods } from './elevation-messages.js';
 import { injectMethods } from './inject-messages.js';
+import { uiLanguageMethods } from './ui-language-messages.js';
+import { emailMethods } from './email-messages.js';
 import { SessionEndpoint } from './elevation-models.js';
 
 const Empty = z.object({}).strict();
@@ -223,6 +225,8 @@ export const methods = {
   ...desktopMethods,
   ...elevationMethods,
   ...injectMethods,
+  ...uiLanguageMethods,
+  ...emailMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -1,5 +1,6 @@
 /** Shared data shapes: what the appliance shows a console about users, queues, sessions and Jump Items. */
 import { z } from 'zod';
+import { UI_LANGUAGES } from './ui-languages.js';
 
 export const Permissions = z.object({
   administrator: z.boolean(),
@@ -43,6 +44,8 @@ export const Me = z.object({
   isAdmin: z.boolean(),
   permissions: Permissions,
   teams: z.array(z.object({ id: z.number().int(), name: z.string(), role: TeamRole })),
+  /** The user's interface language (My Account, Languages); null: never chosen, the browser's applies. */
+  uiLanguage: z.enum(UI_LANGUAGES).nullable().optional(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -24,6 +24,7 @@ const COLUMNS: Record<keyof AccountPatch, string> = {
   publicDisplayName: 'public_display_name',
   email: 'email',
   language: 'language',
+  uiLanguage: 'ui_language',
   extendedAvailability: 'extended_availability',
   passwordExpiresAt: 'password_expires_at',
   securityQuestion: 'security_question',

@@ -5,10 +5,10 @@
  * A term of three characters or more matches anywhere (the trigram index, jump_items_fts); one or two
  * characters match the start of words (jump_items_words: "ly" finds LYON-POS-01, "10" finds
  * 10.1.0.42). Either way the index finds the matching rows without reading the table. Up to
- * SORT_LIMIT matches are counted and sorted by name in one pass through a narrow index (id → name,
- * group, owner), and only the 50 shown are read in full. More than that are found by walking the
- * name index against the matches' ids, which stops after one page (at worst one pass over a narrow
- * index); such a broad search counts its matches only up to COUNT_AHEAD from the page ("1–50 of
+ * SORT_LIMIT matches are read from the index once, then counted and sorted by name in one pass
+ * through a narrow index (id → name, group, owner), and only the 50 shown are read in full. More
+ * than that are found by walking the name index against the matches' ids, which stops after one
+ * page (at worst one pass over a narrow index); such a broad search counts its matches only up to COUNT_AHEAD from the page ("1–50 of
  * 500+"): the list shows 50 at a time, and counting all of 60,000 matches a rep is about to
  * narrow down costs more than the page.
  */
@@ -94,8 +94,13 @@ export function searchRows<Row extends { id: number }>(db: Db, q: JumpSearch): {
   const page = [q.limit, q.offset];
   const upTo = (sql: string, args: unknown[], limit: number) => (db.prepare(`SELECT COUNT(*) AS n FROM (${sql} LIMIT ?)`).get(...args, limit) as { n: number }).n;
 
-  // How many match before visibility (the index alone) decides how the page is found.
-  const matched = upTo(`SELECT 1 FROM ${table} WHERE ${table} MATCH ?`, [match], SORT_LIMIT + 1);
+  // How many match before visibility (the index alone) decides how the page is found. Up to
+  // SORT_LIMIT, the matches' ids read here are what the page is sorted from: the full-text index is
+  // searched once (a phrase's trigram lists cost more than the rest of the query).
+  const first = db.prepare<unknown[], number>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?`).pluck().all(match, SORT_LIMIT + 1);
+  const matched = first.length;
+  const matchIds = matched <= SORT_LIMIT ? JSON.stringify(first) : '[]';
+  const sorted = `jump_items j INDEXED BY jump_items_sortkey WHERE j.id IN (SELECT value FROM json_each(?)) AND ${where.sql}`;
   let ids: { id: number }[];
   let total: number;
   let capped = false;
@@ -103,12 +108,12 @@ export function searchRows<Row extends { id: number }>(db: Db, q: JumpSearch): {
   if (matched <= SORT_LIMIT && everything(q)) {
     // Everything is visible: the index's count is the total; sort the matches for the page.
     total = matched;
-    ids = db.prepare<unknown[], { id: number }>(`SELECT j.id FROM ${joined} ${ORDER} LIMIT ? OFFSET ?`).all(match, ...where.args, ...page);
+    ids = db.prepare<unknown[], { id: number }>(`SELECT j.id FROM ${sorted} ${ORDER} LIMIT ? OFFSET ?`).all(matchIds, ...where.args, ...page);
   } else if (matched <= SORT_LIMIT) {
     // One pass over the matches: the visible ones are counted and the page's ids sorted out together.
-    const hits = db.prepare<unknown[], { id: number; n: number }>(`SELECT j.id, COUNT(*) OVER () AS n FROM ${joined} ${ORDER} LIMIT ? OFFSET ?`).all(match, ...where.args, ...page);
+    const hits = db.prepare<unknown[], { id: number; n: number }>(`SELECT j.id, COUNT(*) OVER () AS n FROM ${sorted} ${ORDER} LIMIT ? OFFSET ?`).all(matchIds, ...where.args, ...page);
     ids = hits;
-    total = hits[0]?.n ?? (q.offset ? upTo(`SELECT 1 FROM ${joined}`, [match, ...where.args], SORT_LIMIT + 1) : 0);
+    total = hits[0]?.n ?? (q.offset ? upTo(`SELECT 1 FROM ${sorted}`, [matchIds, ...where.args], SORT_LIMIT + 1) : 0);
   } else {
     const visible = everything(q) ? upTo(`SELECT 1 FROM ${table} WHERE ${table} MATCH ?`, [match], countTo + 1) : upTo(`SELECT 1 FROM ${joined}`, [match, ...where.args], countTo + 1);
     total = Math.min(visible, countTo);

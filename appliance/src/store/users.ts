@@ -18,6 +18,7 @@ interface UserRow {
   created_at: string;
   last_login_at: string | null;
   external_session_id: string | null;
+  ui_language?: string | null;
 }
 
 function toRecord(r: UserRow): UserRecord {
@@ -37,6 +38,7 @@ function toRecord(r: UserRow): UserRecord {
     createdAt: r.created_at,
     lastLoginAt: r.last_login_at,
     externalSessionId: r.external_session_id,
+    uiLanguage: r.ui_language ?? null,
   };
 }
 

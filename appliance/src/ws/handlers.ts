@@ -15,6 +15,8 @@ import { screenHandlers } from './screen-handlers.js';
 import { jumpConsentHandlers } from './jump-handlers.js';
 import { elevationHandlers } from './elevation-handlers.js';
 import { injectHandlers } from './inject-handlers.js';
+import { uiLanguageHandlers } from './ui-language-handlers.js';
+import { emailHandlers } from './email-handlers.js';
 
 export interface HandlerContext {
   app: AppContext;
@@ -187,6 +189,8 @@ export const handlers: HandlerTable = {
   ...jumpConsentHandlers,
   ...elevationHandlers,
   ...injectHandlers,
+  ...uiLanguageHandlers,
+  ...emailHandlers,
   ...desktopHandlers,
   ...fileHandlers,
 };

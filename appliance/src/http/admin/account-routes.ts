@@ -16,7 +16,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     try {
       return fn();
     } catch (e) {
-      if (e instanceof CodedError && ['E_PASSWORD_WRONG', 'E_AUTH_LOCKED', 'E_AUTH_TOTP_INVALID'].includes(e.code)) ctx.limits.login.fail(limitKey(ip));
+      if (e instanceof CodedError && ['E_PASSWORD_WRONG', 'E_AUTH_LOCKED', 'E_AUTH_TOTP_INVALID', 'E_AUTH_TOTP_REUSED'].includes(e.code)) ctx.limits.login.fail(limitKey(ip));
       throw e;
     }
   };

@@ -7,6 +7,7 @@ import { ImageUpload, PortalSettings, SecuritySettings, TimeZoneInput } from '..
 import type { AppContext } from '../../context.js';
 import { defaultBanner } from '../../domain/default-banner.js';
 import { checkBanner } from '../../domain/image-check.js';
+import { licenceCounts } from '../../domain/licence-counts.js';
 import { authorize } from '../../domain/permissions.js';
 import { siteTimeZone } from '../../domain/site-settings.js';
 import { CodedError } from '../../protocol/index.js';
@@ -31,12 +32,7 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppContext): void 
       timeZone: siteTimeZone(ctx.repos.settings),
       hostname: req.headers.host ?? '',
       startedAt: ctx.startedAt,
-      licence: {
-        namedUsers: 50,
-        usersUsed: ctx.repos.users.count(),
-        jumpClientsAllowed: 1000,
-        jumpClientsUsed: ctx.repos.jump.countActive(),
-      },
+      licence: licenceCounts({ users: ctx.repos.users, jump: ctx.repos.jump, presence: ctx.presence }),
       loggedInReps: reps,
       // Connected Endpoint Credential Managers, longest-connected first (the one requests go to).
       ecmClients: ctx.ecm?.registry.clients() ?? [],

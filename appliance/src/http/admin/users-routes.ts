@@ -9,7 +9,12 @@ import { adminActor, IdParams } from './actor.js';
 export function registerUsersRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/login/api/users', async (req) => ({ users: ctx.userAdmin.list(adminActor(ctx, req)) }));
 
-  app.get('/login/api/users/:id', async (req) => ctx.userAdmin.detail(adminActor(ctx, req), IdParams.parse(req.params).id));
+  app.get('/login/api/users/:id', async (req) => {
+    // Authorized before the id is read: a refused caller never learns what the route expects.
+    const actor = adminActor(ctx, req);
+    authorize(actor, { kind: 'admin.users.list' });
+    return ctx.userAdmin.detail(actor, IdParams.parse(req.params).id);
+  });
 
   app.post('/login/api/users', async (req) => {
     const actor = adminActor(ctx, req);

@@ -18,6 +18,7 @@ import * as m0013 from './0013-ecm-accounts.js';
 import * as m0014 from './0014-vault.js';
 import * as m0015 from './0015-key-queues.js';
 import * as m0016 from './0016-customer-addresses.js';
+import * as m0017 from './0017-ui-language.js';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '0014-vault', up: m0014.up },
   { version: 15, name: '0015-key-queues', up: m0015.up },
   { version: 16, name: '0016-customer-addresses', up: m0016.up },
+  { version: 17, name: '0017-ui-language', up: m0017.up },
 ];
