@@ -33,6 +33,7 @@ import { KeyService } from './domain/keys.js';
 import { InstallerKeyService } from './domain/installer-keys.js';
 import { SqliteInstallerKeyRepository } from './store/installer-keys.js';
 import { Narrator } from './domain/narrator.js';
+import { GroupCommit } from './domain/group-commit.js';
 import { RepConnectionLoss } from './domain/connection-loss.js';
 import { RepLogout } from './domain/rep-logout.js';
 import { DesktopConsoleService } from './domain/desktop-console.js';
@@ -129,7 +130,9 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
   const view = new SessionView(repos, presence, customerPresence);
   const narrator = new Narrator(repos, view, bus);
   const auth = new AuthService(repos, bus, clock);
-  const sessions = new SessionService(repos, view, narrator, bus, clock);
+  // Rep and customer chat lines of one turn share one commit (domain/group-commit.ts).
+  const chatCommits = new GroupCommit((fn) => repos.transaction(fn));
+  const sessions = new SessionService(repos, view, narrator, bus, clock, chatCommits);
   const keys = new KeyService(repos, clock);
   const repLoss = new RepConnectionLoss(repos, sessions, narrator, presence, timers, clock, graceMs('session.repGraceSeconds', 'REP_REP_GRACE_SECONDS', 120));
   const endpoints = new InMemoryEndpointHub();
@@ -153,7 +156,7 @@ export async function createAppliance(opts: ApplianceOptions): Promise<Appliance
     keys,
     installerKeys: new InstallerKeyService(new SqliteInstallerKeyRepository(db), repos, clock),
     external: new ExternalReps(repos, keys, auth, narrator, clock),
-    customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120)),
+    customers: new CustomerService(repos, intake, sessions, view, narrator, customerPresence, timers, bus, clock, graceMs('session.customerGraceSeconds', 'REP_CUSTOMER_GRACE_SECONDS', 120), chatCommits),
     repLoss,
     teamChat: new TeamChatService(repos, bus, clock),
     accounts,

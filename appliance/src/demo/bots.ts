@@ -35,7 +35,9 @@ export class DemoBots {
   private on(e: DomainEvent): void {
     if (e.type === 'session.chat' && e.message.from.kind === 'rep' && e.message.audience === 'all' && this.customers.isSimulated(e.message.sessionId)) {
       const sessionId = e.message.sessionId;
-      this.later(() => this.customers.chat(sessionId, REPLIES[this.replyIndex++ % REPLIES.length]!));
+      this.later(() => {
+        this.customers.chat(sessionId, REPLIES[this.replyIndex++ % REPLIES.length]!).catch((err: unknown) => this.log.debug({ err }, 'demo customer could not answer (session over?)'));
+      });
     } else if (e.type === 'session.prompt' && e.prompt.state === 'pending' && this.customers.isSimulated(e.prompt.sessionId)) {
       const { sessionId, id } = e.prompt;
       // Most customers allow; one in seven says no, so reps see both answers.

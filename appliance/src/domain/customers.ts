@@ -6,6 +6,7 @@ import { CodedError, type ChatMessage, type CustomerStatus, type Prompt, type Se
 import { iso, type Clock } from './clock.js';
 import type { CustomerPresence } from './customer-presence.js';
 import type { EventBus } from './event-bus.js';
+import { GroupCommit } from './group-commit.js';
 import type { GraceTimers } from './grace.js';
 import type { SessionIntake } from './intake.js';
 import type { Narrator } from './narrator.js';
@@ -28,6 +29,7 @@ export class CustomerService {
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly graceMs: () => number,
+    private readonly chatCommits = new GroupCommit((fn) => repos.transaction(fn)),
   ) {}
 
   /** The session behind a customer token, or E_SESSION_NOT_FOUND. */
@@ -51,9 +53,12 @@ export class CustomerService {
     return this.intake.statusOf(sessionId);
   }
 
-  chat(sessionId: string, body: string): ChatMessage {
-    const s = this.open(sessionId);
-    const message = this.repos.sessions.chat(sessionId, { kind: 'customer', id: null, name: s.customerName }, body, 'all', iso(this.clock));
+  /** A customer's chat line: committed (with the other lines of this turn, group-commit.ts), then delivered. */
+  async chat(sessionId: string, body: string): Promise<ChatMessage> {
+    const message = await this.chatCommits.run(() => {
+      const s = this.open(sessionId);
+      return this.repos.sessions.chat(sessionId, { kind: 'customer', id: null, name: s.customerName }, body, 'all', iso(this.clock));
+    });
     this.narrator.publish(message);
     return message;
   }

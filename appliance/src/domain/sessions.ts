@@ -5,6 +5,7 @@
 import { CodedError, type ChatAudience, type ChatMessage, type MySession, type Prompt, type PromptKind, type SessionDetail, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
+import { GroupCommit } from './group-commit.js';
 import type { Narrator } from './narrator.js';
 import { authorize, type Actor } from './permissions.js';
 import { assertSessionRoom } from './limits.js';
@@ -30,6 +31,8 @@ export class SessionService {
     private readonly narrator: Narrator,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** Shared with the customers' lines (bootstrap.ts), so a turn's lines from both sides share one commit. */
+    private readonly chatCommits = new GroupCommit((fn) => repos.transaction(fn)),
   ) {}
 
   /** Accept a waiting session (first one wins), or pick up one's own held session. */
@@ -81,12 +84,12 @@ export class SessionService {
     this.repos.members.markRead(sessionId, actor.user.id, this.repos.sessions.lastEventId(sessionId));
   }
 
-  /** A rep's chat line: committed, then delivered. */
-  chat(actor: Actor, sessionId: string, body: string, audience: ChatAudience): ChatMessage {
-    authorize(actor, { kind: 'session.member', role: this.repos.members.role(sessionId, actor.user.id) });
-    this.requireOpen(sessionId);
+  /** A rep's chat line: committed (with the other lines of this turn, group-commit.ts), then delivered. */
+  async chat(actor: Actor, sessionId: string, body: string, audience: ChatAudience): Promise<ChatMessage> {
     const u = actor.user;
-    const message = this.repos.transaction(() => {
+    const message = await this.chatCommits.run(() => {
+      authorize(actor, { kind: 'session.member', role: this.repos.members.role(sessionId, u.id) });
+      this.requireOpen(sessionId);
       const m = this.repos.sessions.chat(sessionId, { kind: 'rep', id: u.id, name: u.publicDisplayName }, body, audience, iso(this.clock));
       this.repos.members.markRead(sessionId, u.id, m.id);
       return m;

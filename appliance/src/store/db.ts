@@ -15,7 +15,31 @@ export function openDatabase(dataDir: string, list: readonly Migration[] = migra
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, list);
+  cacheStatements(db);
   return db;
+}
+
+/** Past this many distinct SQL texts (IN lists of every length, say) the cache starts over. */
+const STATEMENT_CACHE_MAX = 2000;
+
+/**
+ * Compiling a statement costs more than running most of ours (the chat path prepared six per line:
+ * bench/README.md), so `db.prepare(sql)` hands back one compiled statement per SQL text. A cached
+ * statement is reset to the default row mode on each hand-out, so one caller's `.pluck()` does not
+ * leak into another's. SQLite re-prepares a statement itself when a migration changes the schema.
+ */
+export function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
+      stmt = compile(sql);
+      cache.set(sql, stmt);
+    } else if (stmt.reader) stmt.pluck(false).raw(false).expand(false);
+    return stmt;
+  }) as Db['prepare'];
 }
 
 /** Runs every migration newer than the database's user_version, each in a transaction. */

@@ -62,12 +62,18 @@ export class CustomerGateway {
       const frame = readFrame(data, isBinary);
       if (!frame.ok) return conn.error(frame.id, frame.code, frame.message);
       if (!isCustomerMethodName(frame.method)) return conn.error(frame.id, 'E_UNKNOWN_METHOD', `There is no action named "${frame.method}".`);
-      try {
-        conn.send({ t: 'res', id: frame.id, result: this.dispatch(conn, frame.method, frame.params) });
-      } catch (e) {
+      const refuse = (e: unknown) => {
         if (e instanceof CodedError) return conn.error(frame.id, e.code, e.message);
         this.app.log.error({ err: e, method: frame.method }, 'customer request failed');
         conn.error(frame.id, 'E_INTERNAL', 'The appliance could not complete the request.');
+      };
+      try {
+        const result = this.dispatch(conn, frame.method, frame.params);
+        // A chat line answers once its group is committed (domain/group-commit.ts).
+        if (result instanceof Promise) result.then((r) => conn.send({ t: 'res', id: frame.id, result: r }), refuse);
+        else conn.send({ t: 'res', id: frame.id, result });
+      } catch (e) {
+        refuse(e);
       }
     });
     ws.on('close', () => {
@@ -97,7 +103,7 @@ export class CustomerGateway {
     if (!sessionId) throw new CodedError('E_AUTH_REQUIRED', 'Join the session first.');
     switch (method) {
       case 'customer.chat':
-        return { message: c.chat(sessionId, (parsed.data as { body: string }).body) };
+        return c.chat(sessionId, (parsed.data as { body: string }).body).then((message) => ({ message }));
       case 'customer.answer': {
         const p = parsed.data as { promptId: number; allow: boolean };
         c.answer(sessionId, p.promptId, p.allow);

@@ -94,7 +94,7 @@ export const handlers: HandlerTable = {
   'directory.list': { run: (h, _p, actor) => h.app.queues.directory(actor) },
   'session.mine': { run: (h, _p, actor) => ({ sessions: h.app.sessions.mine(actor) }) },
   'session.open': { run: (h, p, actor) => h.app.sessions.open(actor, p.sessionId) },
-  'session.chat': { run: (h, p, actor) => ({ message: h.app.sessions.chat(actor, p.sessionId, p.body, p.audience) }) },
+  'session.chat': { run: async (h, p, actor) => ({ message: await h.app.sessions.chat(actor, p.sessionId, p.body, p.audience) }) },
   'session.markRead': {
     run: (h, p, actor) => {
       h.app.sessions.markRead(actor, p.sessionId);
