@@ -5,12 +5,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { liftOfficeHours } from '../helpers/office-hours.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
 
 test.beforeAll(async () => {
   app = await startAppliance({ demo: true });
+  liftOfficeHours(app.dataDir);
 });
 test.afterAll(async () => {
   await app?.stop({ remove: true });

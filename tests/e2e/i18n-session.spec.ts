@@ -10,10 +10,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { liftOfficeHours } from '../helpers/office-hours.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
   app = await startAppliance({ demo: true, env: { REP_DEMO_CONSENT_MS: '0' } });
+  liftOfficeHours(app.dataDir);
 });
 test.afterAll(async () => {
   await app?.stop({ remove: true });

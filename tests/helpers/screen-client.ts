@@ -78,7 +78,8 @@ export class ScreenClient {
       this.image = { width: frame.width, height: frame.height, data: new Uint8Array(frame.width * frame.height * 4) };
     }
     if (frame.tiles.length) paintTiles(frame, inflateRawSync(frame.data), this.image);
-    if (this.autoAck) void this.call('session.screen.ack', { streamId: w.streamId, seq: frame.seq });
+    // A frame in flight when the stream stops is acknowledged too late (E_SCREEN_STREAM_NOT_FOUND), as a console's would be.
+    if (this.autoAck) this.call('session.screen.ack', { streamId: w.streamId, seq: frame.seq }).catch(() => undefined);
   }
 
   /** Resolves when pred holds, re-checking on every message. */

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { liftOfficeHours } from '../helpers/office-hours.js';
 import { rep } from '../helpers/support.js';
 import type { TestClient } from '../helpers/ws-client.js';
 
@@ -49,6 +50,7 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   app = await startAppliance({ demo: true });
+  liftOfficeHours(app.dataDir);
   // Ben lacks the new permission (accounts made before it existed look the same).
   const db = new Database(join(app.dataDir, 'site.db'));
   db.prepare(`UPDATE users SET permissions = json_set(permissions, '$.injectCredentials', json('false')) WHERE username = 'ben'`).run();
