@@ -18,6 +18,7 @@ import { CodedError, type FileEntry, type FileVolume } from '../protocol/index.j
 import { TEMP_PREFIX, TEMP_SUFFIX, checkName, pathSegments } from '../domain/file-paths.js';
 import { MAX_LISTING_BYTES, isWithin } from './files.js';
 import { OffThreadSha256 } from './hash-worker.js';
+import { EarlySync } from './early-sync.js';
 
 export interface StoreVolume {
   name: string;
@@ -246,12 +247,15 @@ export class FileStore {
       }
       const hash = u.hash;
       let refused: CodedError | null = null;
+      const early = new EarlySync(u.temp);
       try {
         // On this thread: an upload is paced by the disk, and its hash state must outlive the stream (resume).
-        await pipeline(source, meter((c) => void hash.update(c), u.size - offset, (n) => ((u.hashed += n), onBytes(n))), createWriteStream(u.temp, { flags: 'r+', start: offset, highWaterMark: 1 << 20 }));
+        await pipeline(source, meter((c) => void hash.update(c), u.size - offset, (n) => ((u.hashed += n), early.wrote(n), onBytes(n))), createWriteStream(u.temp, { flags: 'r+', start: offset, highWaterMark: 1 << 20 }));
       } catch (e) {
         if (e instanceof CodedError) refused = e;
         // Otherwise the stream was cut: whatever reached the disk stays for the next resume.
+      } finally {
+        await early.close();
       }
       const received = (await stat(u.temp).catch(() => null))?.size ?? 0;
       // Bytes hashed but not written (a write cut short) make the hash state useless: rebuild it next time.

@@ -4,7 +4,7 @@
  * appliance opens; all of them end when the connection drops or the agent stops.
  */
 import { homedir } from 'node:os';
-import { CodedError, MAX_SHELL_CHUNK } from '../protocol/index.js';
+import { CodedError, MAX_SHELL_OUTPUT_CHUNK } from '../protocol/index.js';
 import { OutputBatcher } from './output-batcher.js';
 
 /** At most this many shells at once on one agent. */
@@ -26,8 +26,8 @@ type Hold = 'site' | 'link';
 /** Past this many bytes queued on the agent's socket, stop reading the shells until it drains below LINK_LOW. */
 const LINK_HIGH = 1024 * 1024;
 const LINK_LOW = 256 * 1024;
-/** Output batching: up to 4 frames' worth at once, held ≤ 2 ms while a flood streams. */
-const BATCH = { maxChars: 4 * MAX_SHELL_CHUNK, holdMs: 2, streamingChars: 2048 };
+/** Output batching: up to 2 frames' worth at once, held ≤ 2 ms while a flood streams. */
+const BATCH = { maxChars: 2 * MAX_SHELL_OUTPUT_CHUNK, holdMs: 2, streamingChars: 2048 };
 
 interface OpenPty {
   pty: Pty;
@@ -53,7 +53,7 @@ export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform: Nod
 }
 
 /** Splits output into chunks the protocol carries (never splitting a surrogate pair). */
-export function chunks(data: string, max = MAX_SHELL_CHUNK): string[] {
+export function chunks(data: string, max = MAX_SHELL_OUTPUT_CHUNK): string[] {
   if (data.length <= max) return [data];
   const out: string[] = [];
   let i = 0;

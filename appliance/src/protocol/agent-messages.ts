@@ -36,9 +36,15 @@ export const ShellChannelId = z.number().int().positive();
 /** Terminal sizes a shell accepts. */
 export const ShellCols = z.number().int().min(10).max(500);
 export const ShellRows = z.number().int().min(2).max(300);
-/** Shell data travels in chunks below the frame cap. */
+/** Shell data travels in chunks below the frame cap: keystrokes and pastes in 16 Ki characters. */
 export const MAX_SHELL_CHUNK = 16 * 1024;
+/**
+ * Output in up to 40 Ki characters: fewer frames per MB of a flood (each costs a parse and a
+ * dispatch), and its JSON still fits the 256 KiB frame cap at worst (6 bytes a character, `\u001b`).
+ */
+export const MAX_SHELL_OUTPUT_CHUNK = 40 * 1024;
 export const ShellData = z.string().max(MAX_SHELL_CHUNK);
+export const ShellOutputData = z.string().max(MAX_SHELL_OUTPUT_CHUNK);
 export const AgentPresence = z.enum(['present', 'absent', 'unknown']);
 export type AgentPresence = z.infer<typeof AgentPresence>;
 
@@ -103,7 +109,7 @@ export function isAgentMethodName(name: string): name is AgentMethodName {
 
 /** Events the agent sends: its shells' output and their end. */
 export const agentEvents = {
-  'shell.output': z.object({ channelId: ShellChannelId, data: ShellData }),
+  'shell.output': z.object({ channelId: ShellChannelId, data: ShellOutputData }),
   'shell.exit': z.object({ channelId: ShellChannelId, code: z.number().int().nullable() }),
 } as const;
 export type AgentEventName = keyof typeof agentEvents;
