@@ -22,6 +22,11 @@ class AgentShellChannel implements ShellChannel {
   private readonly dataListeners: ((data: string) => void)[] = [];
   private readonly exitListeners: ((code: number | null) => void)[] = [];
   private ended = false;
+  /**
+   * Output that arrives before anyone listens: the shell's first prompt can come in the same read
+   * as the answer to shell.open, before the awaiting code has attached its listener. Kept, not lost.
+   */
+  private early: string[] | null = [];
 
   constructor(
     readonly channelId: number,
@@ -54,6 +59,9 @@ class AgentShellChannel implements ShellChannel {
 
   onData(listener: (data: string) => void): void {
     this.dataListeners.push(listener);
+    const early = this.early;
+    this.early = null;
+    if (early) for (const d of early) listener(d);
   }
 
   onExit(listener: (code: number | null) => void): void {
@@ -62,7 +70,9 @@ class AgentShellChannel implements ShellChannel {
   }
 
   data(data: string): void {
-    if (!this.ended) for (const l of this.dataListeners) l(data);
+    if (this.ended) return;
+    if (this.early) this.early.push(data);
+    else for (const l of this.dataListeners) l(data);
   }
 
   exited(code: number | null): void {

@@ -104,8 +104,12 @@ describe('a Jump Client over /ws/agent', () => {
     const endpoint = await until(() => hub.forJumpItem(item.id));
     expect(endpoint.kind).toBe('agent');
     const shell = await endpoint.openShell({ cols: 80, rows: 24 });
+    // Output before anyone listens (the first prompt) is kept for the first listener, not dropped.
+    shell.write('echo EARLY-$((6*7))\r');
+    await new Promise((r) => setTimeout(r, 300));
     let out = '';
     shell.onData((d) => (out += d));
+    await until(() => out.includes('EARLY-42'));
     shell.write('hostname\r');
     await until(() => new RegExp(`[\\r\\n]${hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\r?\\n`).test(out));
     const exited = new Promise((res) => shell.onExit(res));
