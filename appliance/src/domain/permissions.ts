@@ -370,15 +370,16 @@ export function mayUseTeamChat(actor: Actor, teamId: number): boolean {
 /** Throws the action's refusal code unless it is allowed. */
 /**
  * Which /login routes that change something a signed-in user may reach at all, decided before their
- * body is read (so a refused caller learns nothing about the route's schema). The domain services
- * still authorize every action in detail; this only turns away whole routes early.
+ * body is read (so a refused caller learns nothing about the route's schema): E_FORBIDDEN, or the
+ * route's own permission's code. The domain services still authorize every action in detail; this
+ * only turns away whole routes early.
  */
-export function mayCallLoginRoute(actor: Actor, path: string): boolean {
-  if (actor.user.isAdmin) return true;
-  if (path === '/login/api/logout' || path.startsWith('/login/api/account/')) return true;
-  // Vault check-out / check-in: the Vault service refuses reps without Inject Credentials with its own code.
-  if (/^\/login\/api\/vault\/accounts\/[^/]+\/check-(?:out|in)$/.test(path)) return true;
-  return false;
+export function authorizeLoginRoute(actor: Actor, path: string): void {
+  if (actor.user.isAdmin) return;
+  if (path === '/login/api/logout' || path.startsWith('/login/api/account/')) return;
+  // Vault check-out / check-in: reps with Inject Credentials may; others get the Vault's own refusal.
+  if (/^\/login\/api\/vault\/accounts\/[^/]+\/check-(?:out|in)$/.test(path)) return authorize(actor, { kind: 'vault.use' });
+  throw new CodedError('E_FORBIDDEN');
 }
 
 export function authorize(actor: Actor, action: Action): void {

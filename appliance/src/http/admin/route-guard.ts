@@ -4,21 +4,15 @@
  * route's schema; a caller without a /login session gets E_AUTH_REQUIRED, also before the body.
  * It runs as a preParsing hook (cookies are read by then, the body not yet), so a malformed, oversized
  * or wrongly typed body cannot turn the refusal into E_BAD_JSON / E_TOO_LARGE either.
- * The rule is domain/permissions.ts's mayCallLoginRoute.
+ * The rule is domain/permissions.ts's authorizeLoginRoute.
  */
 import type { FastifyInstance } from 'fastify';
 import { CodedError } from '../../protocol/index.js';
 import type { AppContext } from '../../context.js';
-import { authorize, mayCallLoginRoute, type Action } from '../../domain/permissions.js';
+import { authorizeLoginRoute } from '../../domain/permissions.js';
 import { ADMIN_COOKIE } from './actor.js';
 
 const OPEN = new Set(['/login/api/login', '/login/api/logout', '/login/api/forgot/question', '/login/api/forgot/reset']);
-
-/** Routes some non-administrators may reach: their own permission is checked before the body as well. */
-const PERMISSION_FIRST: Record<string, Action> = {
-  '/login/api/vault/accounts/:id/check-out': { kind: 'vault.use' },
-  '/login/api/vault/accounts/:id/check-in': { kind: 'vault.use' },
-};
 
 export function guardLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preParsing', async (req) => {
@@ -33,8 +27,6 @@ export function guardLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
     } catch {
       throw new CodedError('E_AUTH_REQUIRED');
     }
-    if (!mayCallLoginRoute(actor, req.url.split('?')[0]!)) throw new CodedError('E_FORBIDDEN');
-    const action = PERMISSION_FIRST[route];
-    if (action) authorize(actor, action);
+    authorizeLoginRoute(actor, req.url.split('?')[0]!);
   });
 }
