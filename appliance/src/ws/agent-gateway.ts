@@ -12,7 +12,8 @@ import { CodedError, agentEvents, agentMethods, applianceEvents, applianceMethod
 import type { AppContext } from '../context.js';
 import type { AgentIdentity, AgentRecord, AgentService } from '../domain/agents.js';
 import { RateLimiter } from '../domain/rate-limit.js';
-import { LIMITS, hardMessageBytes, idleCloseReason } from '../domain/limits.js';
+import { LIMITS, hardMessageBytes } from '../domain/limits.js';
+import { IdleWatch } from './idle-watch.js';
 import { isSameOrigin } from '../http/security.js';
 import { Peer, type Transport } from '../agent/peer.js';
 import { memoryPair, wsTransport } from '../agent/transport.js';
@@ -22,14 +23,6 @@ import { AgentFiles } from './agent-files.js';
 import { fileLinks } from './file-links.js';
 
 export const AGENT_WS_PATH = '/ws/agent';
-/**
- * Heartbeats: a ping at least every 30 s (the agent cuts a socket it hears nothing on for 95 s) and
- * twice per idle period; an agent that answers nothing for LIMITS.agentIdleSeconds is closed with
- * 4008 and the reason, its item going Offline (a power cut, a network gone without a close).
- */
-const IDLE_MS = LIMITS.agentIdleSeconds * 1000;
-const PING_MS = Math.min(30_000, Math.max(500, Math.floor(IDLE_MS / 2)));
-const IDLE_CLOSE_CODE = 4008;
 
 class AgentConnection {
   agent: AgentRecord | null = null;
@@ -38,8 +31,6 @@ class AgentConnection {
   unregister: (() => void) | null = null;
   /** Another connection took over this agent's identity, or its Jump Item was unpinned: dropping this one changes nothing. */
   replaced = false;
-  /** When the agent's socket last answered a ping or sent anything. */
-  seenAt = Date.now();
   constructor(
     readonly peer: ApplianceSidePeer,
     readonly address: string,
@@ -54,7 +45,8 @@ export class AgentGateway {
   private readonly byAgent = new Map<number, AgentConnection>();
   /** Failed identifications (wrong installer key or secret) per address and minute. */
   private readonly failures: RateLimiter;
-  private readonly pinger: NodeJS.Timeout;
+  /** Heartbeats find agents that vanished without closing (power cut, network gone): closed with 4008, their items go Offline. */
+  private readonly idle = new IdleWatch('agentIdleSeconds');
   private readonly unsubscribe: () => void;
   private closing = false;
 
@@ -63,8 +55,6 @@ export class AgentGateway {
     private readonly agents: AgentService,
   ) {
     this.failures = new RateLimiter(app.clock, 30, 60_000);
-    this.pinger = setInterval(() => this.heartbeat(), PING_MS);
-    this.pinger.unref();
     this.unsubscribe = app.bus.subscribe((e) => {
       // A customer's machine stops being the session's endpoint when the session ends.
       if (e.type === 'customer.ended') {
@@ -90,10 +80,8 @@ export class AgentGateway {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());
-      const conn = this.attach(wsTransport(ws), req.socket.remoteAddress ?? 'unknown', false, ws);
-      const seen = () => (conn.seenAt = Date.now());
-      ws.on('pong', seen);
-      ws.on('message', seen);
+      this.attach(wsTransport(ws), req.socket.remoteAddress ?? 'unknown', false, ws);
+      this.idle.watch(ws);
     });
     return true;
   }
@@ -214,23 +202,9 @@ export class AgentGateway {
     }
   }
 
-  /** Heartbeats find agents that vanished without closing (power cut, network gone): their items go Offline. */
-  private heartbeat(): void {
-    const now = Date.now();
-    for (const c of this.conns) {
-      const s = c.socket;
-      if (!s) continue;
-      if (now - c.seenAt >= IDLE_MS) {
-        // The reason goes out in the close frame; a dead peer that cannot answer the close is cut soon after.
-        s.close(IDLE_CLOSE_CODE, idleCloseReason('agentIdleSeconds'));
-        setTimeout(() => s.terminate(), 5_000).unref();
-      } else s.ping();
-    }
-  }
-
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.pinger);
+    this.idle.stop();
     this.unsubscribe();
     for (const c of this.conns) c.peer.close(1001, 'The appliance is shutting down.');
     await new Promise<void>((res) => this.wss.close(() => res()));

@@ -13,7 +13,8 @@ import { toMe } from '../domain/auth.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../domain/event-bus.js';
 import { isAllowed } from '../domain/permissions.js';
-import { LIMITS, LIMIT_ENV, hardMessageBytes } from '../domain/limits.js';
+import { LIMITS, hardMessageBytes } from '../domain/limits.js';
+import { IdleWatch } from './idle-watch.js';
 import { isSameOrigin } from '../http/security.js';
 import { CONSOLE_COOKIE } from '../http/console-routes.js';
 import { ConsoleConnection } from './connection.js';
@@ -22,32 +23,16 @@ import { handlers, type HandlerContext } from './handlers.js';
 export const CONSOLE_WS_PATH = '/ws/console';
 /** Frames above LIMITS.maxMessageBytes get E_TOO_LARGE; far larger ones are cut off by ws itself (close 1009). */
 const HARD_FRAME_LIMIT = hardMessageBytes();
-/** Pings go out twice per idle period; a console that answers none for the whole period is closed (4008). */
-const IDLE_MS = LIMITS.consoleIdleSeconds * 1000;
-const PING_MS = Math.max(500, Math.floor(IDLE_MS / 2));
-export const IDLE_CLOSE_CODE = 4008;
 
 export class ConsoleGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   private readonly conns = new Set<ConsoleConnection>();
   private readonly unsubscribe: () => void;
-  private readonly pinger: NodeJS.Timeout;
+  /** Heartbeats find dead peers (laptop lid closed) so presence stays true (ws/idle-watch.ts). */
+  private readonly idle = new IdleWatch('consoleIdleSeconds');
 
   constructor(private readonly app: AppContext) {
     this.unsubscribe = app.bus.subscribe((e) => this.fanOut(e));
-    // Heartbeats find dead peers (laptop lid closed) so presence stays true.
-    this.pinger = setInterval(() => {
-      const now = Date.now();
-      for (const c of this.conns) {
-        const s = c.socket as WebSocket & { seenAt?: number };
-        if (now - (s.seenAt ?? now) >= IDLE_MS) {
-          // The reason goes out in the close frame; a dead peer that cannot answer the close is cut soon after.
-          s.close(IDLE_CLOSE_CODE, `E_IDLE_TIMEOUT: no answer for ${LIMITS.consoleIdleSeconds} s (${LIMIT_ENV.consoleIdleSeconds})`);
-          setTimeout(() => s.terminate(), 5_000).unref();
-        } else s.ping();
-      }
-    }, PING_MS);
-    this.pinger.unref();
   }
 
   /** Handles an HTTP upgrade; returns false when the path is not ours. */
@@ -69,10 +54,7 @@ export class ConsoleGateway {
     const tls = 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted);
     const conn = new ConsoleConnection(ws, kind, req.socket.remoteAddress ?? 'unknown', `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
     this.conns.add(conn);
-    const seen = () => ((ws as WebSocket & { seenAt?: number }).seenAt = Date.now());
-    seen();
-    ws.on('pong', seen);
-    ws.on('message', seen);
+    this.idle.watch(ws);
 
     const h: HandlerContext = {
       app: this.app,
@@ -211,7 +193,7 @@ export class ConsoleGateway {
   /** Closes every console socket (shutdown). */
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.pinger);
+    this.idle.stop();
     this.unsubscribe();
     for (const c of this.conns) c.socket.close(1001, 'The appliance is shutting down.');
     await new Promise<void>((res) => this.wss.close(() => res()));
