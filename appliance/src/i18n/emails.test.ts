@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_KINDS, EMAIL_TEMPLATES } from './email-templates.js';
-import { emailCatalogueOf, mailtoOf, renderEmail } from './emails.js';
+import { emailCatalogueOf, renderEmail } from './emails.js';
+import { mailtoLink } from '../protocol/mailto.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -61,7 +62,7 @@ describe('e-mail templates', () => {
   });
 
   it('mailto: percent-encodes subject and body with CRLF line breaks', () => {
-    const link = mailtoOf(['a@example.com'], { subject: 'Clé : ok', body: 'a\nb' });
+    const link = mailtoLink(['a@example.com'], { subject: 'Clé : ok', body: 'a\nb' });
     expect(link).toBe('mailto:a@example.com?subject=Cl%C3%A9%20%3A%20ok&body=a%0D%0Ab');
   });
 });

@@ -26,9 +26,3 @@ export function renderEmail<K extends EmailKind>(kind: K, preference: string | n
   const v = values as unknown as Record<string, string>;
   return { subject: fill(t.subject, v), body: fill(t.body, v), language };
 }
-
-/** `mailto:` with recipients, subject and body (RFC 6068: CRLF line breaks, the rest percent-encoded). */
-export function mailtoOf(recipients: readonly string[], mail: Pick<ComposedEmail, 'subject' | 'body'>): string {
-  const to = recipients.map((r) => encodeURIComponent(r).replace(/%40/g, '@')).join(',');
-  return `mailto:${to}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body.replace(/\r?\n/g, '\r\n'))}`;
-}

@@ -2,7 +2,8 @@
 import type { Params, Result } from '../protocol/index.js';
 import type { emailMethods } from '../protocol/email-messages.js';
 import type { Actor } from '../domain/permissions.js';
-import { mailtoOf, renderEmail } from '../i18n/emails.js';
+import { renderEmail } from '../i18n/emails.js';
+import { mailtoLink } from '../protocol/mailto.js';
 import type { HandlerContext } from './handlers.js';
 
 type Name = keyof typeof emailMethods;
@@ -14,7 +15,7 @@ export const emailHandlers: EmailHandlers = {
       // The rep sends it, so it is written in the rep's preferred e-mail language.
       const preference = h.app.repos.accounts.fields(actor.user.id)?.language ?? 'en-US';
       const mail = renderEmail(p.kind, preference, { rep: actor.user.publicDisplayName, url: p.url, key: p.key });
-      return { ...mail, mailto: mailtoOf([], mail) };
+      return { ...mail, mailto: mailtoLink([], mail) };
     },
   },
 };

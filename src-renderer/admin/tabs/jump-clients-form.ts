@@ -136,12 +136,7 @@ export function installerMail(m: InstallerMail): { subject: string; body: string
   return { subject: t('admin.jumpClients.mail.subject', { host }), body: lines.join('\n') };
 }
 
-/** `mailto:` with the recipients, subject and body (RFC 6068: addresses comma-separated, the rest percent-encoded). */
-export function mailtoLink(recipients: string[], mail: { subject: string; body: string }): string {
-  const to = recipients.map((a) => encodeURIComponent(a).replace(/%40/g, '@')).join(',');
-  // Line breaks as CRLF, as RFC 6068 asks for bodies.
-  return `mailto:${to}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body.replace(/\n/g, '\r\n'))}`;
-}
+export { mailtoLink } from '../../../appliance/src/protocol/mailto.js';
 
 export const STATUS_LABELS: Record<InstallerStatus, string> = {
   get active() { return t('admin.jumpClients.status.active'); },

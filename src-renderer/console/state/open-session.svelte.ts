@@ -8,6 +8,7 @@ import type {
   SessionEndpoint, SessionSummary,
 } from '../../../appliance/src/protocol/index.js';
 import { messageOf, type ConsoleClient } from '../../lib/client.js';
+import { composeLocalEmail } from './local-email.js';
 
 /** A chat line typed here that the appliance has not confirmed (yet, or at all). */
 export interface Outgoing {
@@ -170,6 +171,11 @@ export class OpenSession {
     } catch (e) {
       return messageOf(e);
     }
+  }
+
+  /** Send Local Email for an invitation key, in the rep's preferred e-mail language (null: the dialog's own words stay). */
+  composeInviteEmail(key: GeneratedKey): Promise<string | null> {
+    return composeLocalEmail(this.client, 'externalInvite', key);
   }
 
   removeMember(userId: number): Promise<string | null> {
