@@ -2,40 +2,17 @@
  * A real appliance process for one benchmark: a fresh temp data directory (optionally prepared by
  * seed-site.ts), `rep-appliance serve --port 0`, and its memory and CPU read from /proc.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { runSeed } from './bundle.mjs';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-// Under out/ so its external imports (better-sqlite3) resolve from the repo; per process so runs never race.
-const SEED_BUNDLE = join(repoRoot, `out/bench/seed-site.${process.pid}.mjs`);
 
-/** Bundles seed-site.ts (it imports the appliance's TypeScript store) once per run. */
-let bundled = null;
-function bundleSeed() {
-  if (bundled) return bundled;
-  process.once('exit', () => rmSync(SEED_BUNDLE, { force: true }));
-  bundled = build({
-    entryPoints: [join(repoRoot, 'bench/lib/seed-site.ts')],
-    outfile: SEED_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-    absWorkingDir: repoRoot,
-  });
-  return bundled;
-}
-
-/** Writes the bare site plus `reps` bench reps into dataDir; returns their usernames. */
+/** Writes the bare site plus `reps` bench reps into dataDir (bench/lib/seed-site.ts); returns their usernames. */
 export async function seedReps(dataDir, reps, password) {
-  await bundleSeed();
-  const out = execFileSync(process.execPath, [SEED_BUNDLE, dataDir, String(reps), password], { cwd: repoRoot, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()).reps;
+  return (await runSeed('seed-site', dataDir, reps, password)).reps;
 }
 
 /**

@@ -5,10 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { repoRoot } from './appliance.mjs';
 
+// Not imported from appliance.mjs, which imports this module.
+const repoRoot = resolve(import.meta.dirname, '../..');
 const bundles = new Map();
 
 export async function bundleSeed(name) {

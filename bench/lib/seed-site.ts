@@ -4,7 +4,8 @@
  * modules, so the rows are exactly what the product would write. Benchmarks need many reps because
  * each rep has one console login at a time; the site has no API for creating users yet.
  *
- * Bundled and run by bench/lib/seed.mjs: `node out/bench/seed-site.mjs <dataDir> <reps> <password>`.
+ * Bundled and run by bench/lib/bundle.mjs: `node seed-site.mjs <dataDir> <reps> <password> [--issue]` →
+ * {"reps": [...usernames], "issueId": n | null} on stdout.
  */
 import { iso, systemClock } from '../../appliance/src/domain/clock.js';
 import { hashPassword } from '../../appliance/src/domain/passwords.js';
@@ -12,8 +13,11 @@ import { REP_PERMISSIONS } from '../../appliance/src/domain/permissions.js';
 import { seedSite } from '../../appliance/src/demo/seed.js';
 import { openDatabase, sqliteRepositories } from '../../appliance/src/store/index.js';
 
-/** Usernames are bench-rep-01, bench-rep-02, …; returns them. */
-export function seedBenchSite(dataDir: string, repCount: number, password: string): string[] {
+/**
+ * Usernames are bench-rep-01, bench-rep-02, …; with `issue`, also an issue ("bench") whose portal
+ * sessions go to the Bench team's queue (queue-fanout). Returns the usernames and the issue's id.
+ */
+export function seedBenchSite(dataDir: string, repCount: number, password: string, withIssue = false): { reps: string[]; issueId: number | null } {
   const db = openDatabase(dataDir);
   try {
     const repos = sqliteRepositories(db);
@@ -22,22 +26,20 @@ export function seedBenchSite(dataDir: string, repCount: number, password: strin
     const hash = hashPassword(password);
     return repos.transaction(() => {
       const team = repos.teams.create('Bench', 'bench');
-      const names: string[] = [];
+      const reps: string[] = [];
       for (let i = 1; i <= repCount; i++) {
         const username = `bench-rep-${String(i).padStart(2, '0')}`;
         const user = repos.users.create({ username, displayName: `Bench Rep ${i}`, passwordHash: hash, permissions: REP_PERMISSIONS }, now);
         repos.teams.addMember(team.id, user.id, 'member');
-        names.push(username);
+        reps.push(username);
       }
-      return names;
+      const issueId = withIssue ? repos.issues.create('bench', 'Bench arrivals', team.id).id : null;
+      return { reps, issueId };
     });
   } finally {
     db.close();
   }
 }
 
-const [dataDir, reps, password] = process.argv.slice(2);
-if (dataDir && reps && password) {
-  const names = seedBenchSite(dataDir, Number(reps), password);
-  process.stdout.write(JSON.stringify({ reps: names }) + '\n');
-}
+const [dataDir, reps, password, flag] = process.argv.slice(2);
+if (dataDir && reps && password) process.stdout.write(JSON.stringify(seedBenchSite(dataDir, Number(reps), password, flag === '--issue')) + '\n');

@@ -16,11 +16,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import WebSocket from 'ws';
 import { repoRoot, startAppliance } from '../lib/appliance.mjs';
 import { round } from '../lib/stats.mjs';
 import { atSizes, parseSizes } from '../lib/sizes.mjs';
+import { bundleSeed } from '../lib/bundle.mjs';
 
 const FULL = { agents: 20_000, concurrency: 200, hold: 35 };
 const QUICK = { agents: 300, concurrency: 50, hold: 1 };
@@ -29,27 +29,7 @@ const TARGET_MIB = 1024;
 /** Agent i connects from 127.2.x.y: 62,500 distinct addresses, so no source runs out of ports. */
 const agentAddress = (i) => `127.2.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
-const SEED_BUNDLE = join(repoRoot, `out/bench/seed-agents.${process.pid}.mjs`);
-let bundled = null;
-function bundleSeed() {
-  if (!bundled) {
-    process.once('exit', () => rmSync(SEED_BUNDLE, { force: true }));
-    bundled = build({
-      entryPoints: [join(repoRoot, 'bench/lib/seed-agents.ts')],
-      outfile: SEED_BUNDLE,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      absWorkingDir: repoRoot,
-    });
-  }
-  return bundled;
-}
-
-const seed = (...args) => execFileSync(process.execPath, [SEED_BUNDLE, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const seed = async (...args) => execFileSync(process.execPath, [await bundleSeed('seed-agents'), ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 function openFilesLimit() {
   const m = /^Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
@@ -110,7 +90,6 @@ async function runOnce(cfg, log) {
   if (fd.note) log(`  ${fd.note}`);
   if (cfg.agents < 1) throw new Error(fd.note ?? 'no agents to run');
 
-  await bundleSeed();
   const secretsDir = mkdtempSync(join(tmpdir(), 'rep-bench-agents-'));
   const secretsFile = join(secretsDir, 'agents.txt');
   const seedStart = performance.now();
@@ -170,7 +149,7 @@ async function measure(app, cfg, sockets, secretsFile, meta, log) {
   log(`  ${sockets.length} agents connected and identified in ${connectSeconds.toFixed(1)} s`);
   await sleep(2000);
   const connected = app.memory();
-  const status = JSON.parse(seed('status', app.dataDir).trim().split('\n').pop());
+  const status = JSON.parse((await seed('status', app.dataDir)).trim().split('\n').pop());
   log(`  holding ${sockets.length} idle agents for ${cfg.hold} s`);
   const cpuHoldStart = app.cpuSeconds();
   await sleep(cfg.hold * 1000);

@@ -12,11 +12,8 @@
  * made up from the same deterministic pattern the seed used. Latency is the round trip from send to
  * answer in this process; the first `warmup` searches per console are left out.
  */
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { repoRoot, startAppliance } from '../lib/appliance.mjs';
+import { startAppliance } from '../lib/appliance.mjs';
+import { runSeed } from '../lib/bundle.mjs';
 import { repConsole } from '../lib/clients.mjs';
 import { round, summarize } from '../lib/stats.mjs';
 
@@ -24,26 +21,6 @@ const PASSWORD = 'Bench-Jump-Password-1';
 const FULL = { items: 100_000, searches: 2000, warmup: 50 };
 const QUICK = { items: 3000, searches: 60, warmup: 10 };
 const TARGET_P99_MS = 20;
-
-const SEED_BUNDLE = join(repoRoot, `out/bench/seed-jump.${process.pid}.mjs`);
-let bundled = null;
-function bundleSeed() {
-  if (!bundled) {
-    process.once('exit', () => rmSync(SEED_BUNDLE, { force: true }));
-    bundled = build({
-      entryPoints: [join(repoRoot, 'bench/lib/seed-jump.ts')],
-      outfile: SEED_BUNDLE,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      absWorkingDir: repoRoot,
-    });
-  }
-  return bundled;
-}
 
 /** The seed's pattern (bench/lib/seed-jump.ts benchItem), enough to make up searches. */
 const CITIES = ['lyon', 'paris', 'muc', 'berlin', 'nyc', 'london', 'madrid', 'rome', 'vienna', 'oslo'];
@@ -86,14 +63,9 @@ export default {
       cfg[k] = Number(options[k]);
       if (!(cfg[k] >= 0)) throw new Error(`--${k} must be a number ≥ 0`);
     }
-    await bundleSeed();
     const seedStart = performance.now();
     let seeded;
-    const app = await startAppliance({
-      prepare: (dir) => {
-        seeded = JSON.parse(execFileSync(process.execPath, [SEED_BUNDLE, dir, String(cfg.items), PASSWORD], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').pop());
-      },
-    });
+    const app = await startAppliance({ prepare: async (dir) => void (seeded = await runSeed('seed-jump', dir, cfg.items, PASSWORD)) });
     const seedSeconds = (performance.now() - seedStart) / 1000;
     log(`  ${seeded.items} Jump Items in 200 groups, appliance up after ${seedSeconds.toFixed(1)} s`);
     const clients = [];

@@ -1,7 +1,7 @@
 /**
  * queue-fanout: a customer arriving in a team queue reaches every eligible rep console.
  *
- * Setup: `reps` reps in one team (bench/lib/seed-queue.ts) log in on /ws/console, each from its own
+ * Setup: `reps` reps in one team (bench/lib/seed-site.ts) log in on /ws/console, each from its own
  * loopback address (127.3.x.y); an issue routes the portal's sessions to the team's queue.
  * Measurement: customers arrive through the portal (POST /api/portal/sessions with the issue, each
  * from its own address 127.4.x.y) at a steady `rate` a second for `seconds` (open loop). Latency is
@@ -29,7 +29,7 @@ export default {
     const cfg = { ...(quick ? QUICK : FULL) };
     for (const k of Object.keys(cfg)) if (options[k] !== undefined) cfg[k] = Number(options[k]);
     let seeded;
-    const app = await startAppliance({ prepare: async (dir) => void (seeded = await runSeed('seed-queue', dir, cfg.reps, PASSWORD)) });
+    const app = await startAppliance({ prepare: async (dir) => void (seeded = await runSeed('seed-site', dir, cfg.reps, PASSWORD, '--issue')) });
     const consoles = [];
     try {
       // Logins a few at a time (each checks a password hash).
