@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { fakePng, makePng } from '../helpers/images.js';
 import { freshWindow, nextWindow, totp } from '../helpers/totp.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -70,10 +71,7 @@ test('two-factor: enrol with the QR code’s secret, then /login and /console as
   await expect(page.getByRole('navigation', { name: 'Administration' })).toBeVisible();
 
   // The web rep console asks too; the code just used on /login is refused there, the next one works.
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ben.username);
-  await page.getByLabel('Password').fill(ben.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ben);
   await expect(page.getByLabel('6-digit code')).toBeVisible();
   await page.getByLabel('6-digit code').fill(loginCode);
   await page.getByRole('button', { name: 'Log In' }).click();

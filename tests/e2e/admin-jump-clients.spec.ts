@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToAdmin } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 
@@ -19,10 +20,7 @@ test.afterAll(async () => {
 });
 
 async function openJumpClients(page: Page): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill(DEMO.admin.username);
-  await page.getByLabel('Password').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToAdmin(page, app.url);
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Jump Clients', exact: true }).click();
   await expect(page).toHaveURL(/#\/jump-clients$/);
   await expect(page.getByRole('region', { name: 'Jump Client Mass Deployment Wizard' })).toBeVisible();

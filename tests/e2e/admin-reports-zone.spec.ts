@@ -16,6 +16,7 @@ import { privateIp } from '../../appliance/src/agent/sysinfo.js';
 import { runCli, type RunningCli } from '../helpers/agent-cli.js';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { eventOf, rep } from '../helpers/support.js';
+import { logInToAdmin } from '../helpers/login-page.js';
 
 const ZONE = 'Pacific/Kiritimati';
 const shots = join(repoRoot, 'docs/screenshots');
@@ -52,13 +53,6 @@ test.afterAll(async () => {
   await app?.stop({ remove: true });
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill(DEMO.admin.username);
-  await page.getByLabel('Password').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
-}
-
 const results = (page: Page) => page.getByRole('table', { name: 'Support sessions' });
 const ourRow = (page: Page) => results(page).getByRole('row').filter({ has: page.getByRole('cell', { name: String(session.lseq), exact: true }) });
 
@@ -79,7 +73,7 @@ const siteDay = (iso: string, days = 0) => new Intl.DateTimeFormat('en-CA', { ti
 test('Reports: customer addresses found and shown; times and the date filter on the site’s clock', async ({ page }) => {
   expect(session?.lsid).toMatch(/^[0-9a-f]{32}$/);
   const priv = privateIp();
-  await logIn(page);
+  await logInToAdmin(page, app.url);
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Reports', exact: true }).click();
 
   // Found by the public address the appliance saw and by the private one the client reported.
@@ -118,7 +112,7 @@ test('Reports: customer addresses found and shown; times and the date filter on 
 test('Status: licence counts, with the licensed representatives logged in', async ({ page }) => {
   const ana = await rep(app.url, 'ana');
   try {
-    await logIn(page);
+    await logInToAdmin(page, app.url);
     const licences = page.getByRole('region', { name: 'Licences' });
     await expect(licences.getByRole('meter', { name: 'Named user licences' })).toBeVisible();
     const loggedIn = licences.getByRole('meter', { name: 'Representatives logged in' });

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { customer, eventOf, portal, rep } from '../helpers/support.js';
+import { logInToAdmin } from '../helpers/login-page.js';
 
 const HOSTILE_NAME = `=cmd|' /C calc'!A0`;
 const HOSTILE_CHAT = `+SUM(1,2) <b>bold?</b> & "quoted"`;
@@ -60,10 +61,7 @@ test.afterAll(async () => {
 });
 
 async function openReports(page: Page): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill(DEMO.admin.username);
-  await page.getByLabel('Password').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToAdmin(page, app.url);
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Reports', exact: true }).click();
   await expect(page).toHaveURL(/#\/reports$/);
 }

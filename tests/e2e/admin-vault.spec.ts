@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -72,10 +73,7 @@ test('add an account, check it out (password shown once) and in', async ({ page,
 });
 
 test('the console’s Actions > View Vault Accounts opens /login#/vault', async ({ page, context }) => {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(DEMO.reps.general[0].username);
-  await page.getByLabel('Password').fill(DEMO.reps.general[0].password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, DEMO.reps.general[0]);
   await page.getByRole('button', { name: 'Actions' }).click();
   const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('menuitem', { name: /View Vault Accounts/ }).click()]);
   await popup.waitForLoadState();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { rep } from '../helpers/support.js';
 import type { TestClient } from '../helpers/ws-client.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 let ana: TestClient | null = null;
@@ -210,10 +211,7 @@ test('the administrator ends a rep’s console login from Status; the rep’s co
   const repContext = await browser.newContext();
   try {
     const repPage = await repContext.newPage();
-    await repPage.goto(`${app.url}/console`);
-    await repPage.getByLabel('Username').fill(ben.username);
-    await repPage.getByLabel('Password').fill(ben.password);
-    await repPage.getByRole('button', { name: 'Log In' }).click();
+    await logInToConsole(repPage, app.url, ben);
     await expect(repPage.getByRole('button', { name: ben.displayName })).toBeVisible();
 
     await logIn(page, DEMO.admin.username, DEMO.admin.password);

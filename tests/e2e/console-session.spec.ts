@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { customer, eventOf, portal } from '../helpers/support.js';
 import type { TestClient } from '../helpers/ws-client.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -21,10 +22,7 @@ test.afterAll(async () => {
 
 async function logIn(browser: Browser, who: { username: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, who);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   return page;
 }

@@ -7,6 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -50,10 +51,7 @@ test('a .brcs file’s Jump runs in the console; Screenshot > Save to File uses 
     });
   });
 
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
 
   // The file's start_jump_item_session: one match, so the Jump starts without a click.
   await expect(page.getByRole('heading', { level: 1, name: 'MUENCHEN-POS-02' })).toBeVisible();

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -45,10 +46,7 @@ test('Upload… uses the native open dialog; refused files are listed with why',
     });
   });
 
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill('WS-042 Reception');
   await page.getByRole('table').getByRole('row').filter({ hasText: 'WS-042 Reception' }).first().getByRole('button', { name: 'Jump', exact: true }).click();

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -20,10 +21,7 @@ test.afterAll(async () => {
 });
 
 async function jumpTo(page: Page, name: string): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill(name);

@@ -13,6 +13,7 @@ import { runBrcsFile } from '../../src-main/logic/brcs-session.js';
 import { openConsoleLink } from '../../src-main/logic/console-link.js';
 import { SitesStore } from '../../src-main/logic/sites.js';
 import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToAdmin, logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 let userData: string;
@@ -28,10 +29,7 @@ test.afterAll(async () => {
 });
 
 test('Actions > Desktop Representative Console downloads the hand-off file; opening it logs the web console out with the reason', async ({ page }) => {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await expect(page.getByRole('button', { name: ana.displayName })).toBeVisible();
 
   await page.getByRole('button', { name: 'Actions' }).click();
@@ -65,10 +63,7 @@ test('Actions > Desktop Representative Console downloads the hand-off file; open
 });
 
 test('/login > Status > Upgrade (demo) makes the site offer the next desktop console', async ({ page }) => {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill(DEMO.admin.username);
-  await page.getByLabel('Password').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToAdmin(page, app.url);
   const section = page.getByRole('region', { name: 'Desktop console updates' });
   await expect(section.getByText('0.1.0', { exact: true })).toBeVisible();
   await section.getByRole('button', { name: 'Upgrade (demo)' }).click();

@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { customer, portal, rep } from '../helpers/support.js';
+import { fitsWidth } from '../helpers/layout.js';
 
 const shots = join(repoRoot, 'docs/screenshots');
 let app: RunningAppliance;
@@ -47,7 +48,6 @@ async function openInGerman(page: Page, hash: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
 }
 
-const noSideways = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
 test('Reports in German: filters, the result table and a session detail', async ({ page }) => {
   await openInGerman(page, '#/reports');
@@ -59,14 +59,14 @@ test('Reports in German: filters, the result table and a session detail', async 
   await expect(table.getByRole('columnheader', { name: 'Dauer' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'Jürgen Müller-Lüdenscheidt' })).toBeVisible();
   await expect(page.getByText(/Sitzung(en)?, neueste zuerst/)).toBeVisible();
-  expect(await noSideways(page)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, 'admin-reports-de.png'), fullPage: true, animations: 'disabled' });
 
   await table.getByRole('link', { name: `Details der Sitzung ${lseq} mit Jürgen Müller-Lüdenscheidt` }).click();
   await expect(page.getByRole('heading', { name: `Sitzung ${lseq} · Jürgen Müller-Lüdenscheidt` })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Chat-Protokoll' })).toContainText('Guten Tag, hier ist Ana vom Helpdesk.');
   await expect(page.getByRole('link', { name: '← Zurück zum Bericht' })).toBeVisible();
-  expect(await noSideways(page)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, 'admin-report-detail-de.png'), fullPage: true, animations: 'disabled' });
 });
 
@@ -76,7 +76,7 @@ test('Jump Policies in German: the list and the editor', async ({ page }) => {
   await expect(table.getByRole('columnheader', { name: 'Zeitplan' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'Business hours' })).toContainText('Mo–Fr 08:00–18:00 (Europe/Paris)');
   await expect(table.getByRole('row').filter({ hasText: 'Maintenance window' })).toContainText('Sitzungsende erzwingen');
-  expect(await noSideways(page)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, 'admin-jump-policies-de.png'), fullPage: true, animations: 'disabled' });
 
   await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
@@ -87,6 +87,6 @@ test('Jump Policies in German: the list and the editor', async ({ page }) => {
   await form.getByLabel('Sitzungsende erzwingen, wenn').check();
   await form.getByLabel('Sitzungsrichtlinie bei anwesendem Kunden').selectOption({ label: 'Endbenutzer fragen' });
   await form.getByLabel('Zeitlimit für Antwort').selectOption({ label: '2 Minuten' });
-  expect(await noSideways(page)).toBe(true);
+  expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, 'admin-jump-policy-editor-de.png'), fullPage: true, animations: 'disabled' });
 });

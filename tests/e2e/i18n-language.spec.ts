@@ -8,6 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { fitsWidth } from '../helpers/layout.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -20,10 +22,7 @@ test.afterAll(async () => {
 const ana = DEMO.reps.general[0];
 
 async function consoleLogIn(page: Page): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await expect(page.getByRole('button', { name: ana.displayName })).toBeVisible();
 }
 
@@ -67,11 +66,7 @@ test('Français in the console’s Languages dialog, then Deutsch in My Account:
   await expect(consolePage.getByRole('button', { name: 'Startseite' })).toBeVisible();
   expect(await consolePage.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
   await login.screenshot({ path: join(repoRoot, 'docs/screenshots/admin-my-account-de.png'), fullPage: false });
-  const noSideways = () => {
-    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  };
-  expect(await login.evaluate(noSideways)).toBe(true);
+  expect(await fitsWidth(login)).toBe(true);
 
   // Send Local Email follows the PREFERRED E-MAIL language (still English), not the German interface…
   const mailHref = async (): Promise<string> => {

@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { fitsWidth } from '../helpers/layout.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -28,7 +29,7 @@ for (const [locale, title, key, submit] of [
     await expect(page.getByRole('button', { name: submit }).first()).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     // Long words wrap instead of pushing the page sideways.
-    expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await page.screenshot({ path: join(repoRoot, `docs/screenshots/portal-${locale.slice(0, 2)}.png`) });
 
     // A wrong key is refused in the customer's language.

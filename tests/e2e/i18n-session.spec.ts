@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { liftOfficeHours } from '../helpers/office-hours.js';
+import { spills } from '../helpers/layout.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -23,39 +24,26 @@ test.afterAll(async () => {
 
 const ana = DEMO.reps.general[0];
 
-/** Visible elements matching `selector` whose text is cut without an ellipsis and a tooltip, or that stick out of the page. */
-async function spills(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(`(() => {
-    const out = [];
-    for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
-      if (!el.getClientRects().length) continue;
-      const r = el.getBoundingClientRect();
-      if (r.right > document.documentElement.clientWidth + 1) out.push((el.textContent || el.getAttribute('aria-label') || '').trim() + ' (off the page)');
-      if (el.scrollWidth <= el.clientWidth + 1) continue;
-      const style = getComputedStyle(el);
-      const ellipsis = style.textOverflow === 'ellipsis' && style.overflowX !== 'visible';
-      const titled = !!el.closest('[title]');
-      if (!(ellipsis && titled)) out.push((el.textContent || '').trim() + ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
-    }
-    return out;
-  })()`);
-}
-
-test('a session in German: header, buttons, tools, plurals, close dialog', async ({ page }) => {
+/** Logs Ana in with the console already in `lang`, then Jumps to WS-107 through the translated Jump Items tab. */
+async function jumpInLanguage(page: Page, lang: string, words: { jumpItems: string; search: string }): Promise<void> {
   // A string, not a function: the tests' tsconfig has no DOM types.
-  await page.addInitScript("localStorage.setItem('rep-console.language.console', 'de-DE')");
+  await page.addInitScript(`localStorage.setItem('rep-console.language.console', '${lang}')`);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto(`${app.url}/console`);
   await page.locator('#login-username').fill(ana.username);
   await page.locator('#login-password').fill(ana.password);
   await page.locator('#login-password').press('Enter');
   await expect(page.getByRole('button', { name: ana.displayName })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
-  await page.getByRole('tab', { name: 'Jump-Elemente' }).click();
-  await page.getByRole('searchbox', { name: 'Jump-Elemente durchsuchen' }).fill('WS-107');
+  await page.getByRole('tab', { name: words.jumpItems }).click();
+  await page.getByRole('searchbox', { name: words.search }).fill('WS-107');
   await page.getByRole('row').filter({ hasText: 'WS-107' }).first().getByRole('button', { name: 'Jump', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /WS-107/ })).toBeVisible();
+}
+
+test('a session in German: header, buttons, tools, plurals, close dialog', async ({ page }) => {
+  await jumpInLanguage(page, 'de-DE', { jumpItems: 'Jump-Elemente', search: 'Jump-Elemente durchsuchen' });
 
   // The session's own words.
   const toolbar = page.getByRole('toolbar', { name: 'Sitzung' });
@@ -79,10 +67,10 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   await page.mouse.move(0, 790);
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-de.png'), animations: 'disabled' });
   const fit = [
-    ...(await spills(page, '.session-head .status-badge, .session-head .role-badge, .session-head .mode-badge, .session-facts span')),
-    ...(await spills(page, '.tool-tab')),
-    ...(await spills(page, '.screen-toolbar .tb-btn, .screen-status .st-flag, .screen-status .st-mode')),
-    ...(await spills(page, '.chat-head select, .chat-head h2')),
+    ...(await spills(page, '.session-head .status-badge, .session-head .role-badge, .session-head .mode-badge, .session-facts span', { offPage: true })),
+    ...(await spills(page, '.tool-tab', { offPage: true })),
+    ...(await spills(page, '.screen-toolbar .tb-btn, .screen-status .st-flag, .screen-status .st-mode', { offPage: true })),
+    ...(await spills(page, '.chat-head select, .chat-head h2', { offPage: true })),
   ];
   expect(fit, 'German text cut without an ellipsis and a tooltip').toEqual([]);
 
@@ -94,7 +82,7 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   await expect(page.locator('.file-transfer-tool .summary')).toContainText(/\d+ (Datei|Dateien), \d+ (Verzeichnis|Verzeichnisse)/);
   await expect(page.getByRole('columnheader', { name: 'Geändert' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-files-de.png'), animations: 'disabled' });
-  expect(await spills(page, '.file-transfer-tool .toolbar .btn, .file-transfer-tool h4, .ft-panel .toggle')).toEqual([]);
+  expect(await spills(page, '.file-transfer-tool .toolbar .btn, .file-transfer-tool h4, .ft-panel .toggle', { offPage: true })).toEqual([]);
 
   // The ✕: End or Hold, in the vendor's words.
   await toolbar.getByRole('button', { name: 'Sitzung beenden' }).click();
@@ -102,24 +90,13 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   await expect(dialog.getByRole('button', { name: 'Sitzung pausieren' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Sitzung beenden' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-close-de.png'), animations: 'disabled' });
-  expect(await spills(page, '[role="dialog"] .btn')).toEqual([]);
+  expect(await spills(page, '[role="dialog"] .btn', { offPage: true })).toEqual([]);
   await dialog.getByRole('button', { name: 'Sitzung beenden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /WS-107/ })).toHaveCount(0);
 });
 
 test('a session in French: the vendor’s words, nothing spills', async ({ page }) => {
-  await page.addInitScript("localStorage.setItem('rep-console.language.console', 'fr-FR')");
-  await page.setViewportSize({ width: 1366, height: 800 });
-  await page.goto(`${app.url}/console`);
-  await page.locator('#login-username').fill(ana.username);
-  await page.locator('#login-password').fill(ana.password);
-  await page.locator('#login-password').press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-FR');
-
-  await page.getByRole('tab', { name: 'Éléments de Jump' }).click();
-  await page.getByRole('searchbox', { name: 'Rechercher des éléments de Jump' }).fill('WS-107');
-  await page.getByRole('row').filter({ hasText: 'WS-107' }).first().getByRole('button', { name: 'Jump', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /WS-107/ })).toBeVisible();
+  await jumpInLanguage(page, 'fr-FR', { jumpItems: 'Éléments de Jump', search: 'Rechercher des éléments de Jump' });
 
   const toolbar = page.getByRole('toolbar', { name: 'Session' });
   await expect(toolbar.getByRole('button', { name: 'Mettre fin à la session' })).toBeVisible();
@@ -132,9 +109,9 @@ test('a session in French: the vendor’s words, nothing spills', async ({ page 
   await page.mouse.move(0, 790);
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-fr.png'), animations: 'disabled' });
   const fit = [
-    ...(await spills(page, '.tool-tab')),
-    ...(await spills(page, '.screen-toolbar .tb-btn, .screen-status .st-flag, .screen-status .st-mode')),
-    ...(await spills(page, '.chat-head select, .chat-head h2')),
+    ...(await spills(page, '.tool-tab', { offPage: true })),
+    ...(await spills(page, '.screen-toolbar .tb-btn, .screen-status .st-flag, .screen-status .st-mode', { offPage: true })),
+    ...(await spills(page, '.chat-head select, .chat-head h2', { offPage: true })),
   ];
   expect(fit, 'French text cut without an ellipsis and a tooltip').toEqual([]);
 });

@@ -11,6 +11,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { spills } from '../helpers/layout.js';
 
 let app: RunningAppliance;
 test.beforeAll(async () => {
@@ -79,25 +80,6 @@ async function chooseLanguage(page: Page, w: Words): Promise<void> {
   }
   await expect(page.locator('html')).toHaveAttribute('lang', w.lang);
   await expect(page.getByRole('dialog')).toHaveCount(0);
-}
-
-/**
- * Elements (by CSS selector) whose text is cut without a sign: wider than their box, and neither
- * ending in an ellipsis nor carrying the full text as a tooltip (on themselves or an ancestor).
- */
-async function spills(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate(`(() => {
-    const out = [];
-    for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
-      if (!el.getClientRects().length) continue;
-      if (el.scrollWidth <= el.clientWidth + 1) continue;
-      const style = getComputedStyle(el);
-      const ellipsis = style.textOverflow === 'ellipsis' && style.overflowX !== 'visible';
-      const titled = !!el.closest('[title]');
-      if (!(ellipsis && titled)) out.push((el.textContent || '').trim() + ' (' + el.scrollWidth + ' > ' + el.clientWidth + ')');
-    }
-    return out;
-  })()`);
 }
 
 for (const w of LANGS) {

@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -39,10 +40,7 @@ test('Jump to the login-screen PC, screen sharing, Inject Credentials from the V
   const texts: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => void (typeof payload === 'string' ? texts.push(payload) : texts.push(payload.toString('latin1')))));
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill('WS-042');
   await page.getByRole('row').filter({ hasText: 'WS-042 Reception' }).first().getByRole('button', { name: 'Jump', exact: true }).click();

@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToAdmin, logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 
@@ -19,10 +20,7 @@ test.afterAll(async () => {
 });
 
 async function openJumpPolicies(page: Page): Promise<void> {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('Username').fill(DEMO.admin.username);
-  await page.getByLabel('Password').fill(DEMO.admin.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToAdmin(page, app.url);
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Jump Policies', exact: true }).click();
   await expect(page).toHaveURL(/#\/jump-policies$/);
 }
@@ -87,10 +85,7 @@ test('add, edit and delete a Jump Policy', async ({ page }) => {
 });
 
 async function consoleLogIn(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, who);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   await page.getByRole('tab', { name: 'Jump Items' }).click();
 }

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { hashPassword } from '../../appliance/src/domain/passwords.js';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -44,10 +45,7 @@ test.afterAll(async () => {
 });
 
 async function logIn(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, who);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   await page.getByRole('tab', { name: 'Jump Items' }).click();
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/agent-cli.js';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -65,10 +66,7 @@ async function region(page: Page, fx: number, fy: number, fw: number, fh: number
 }
 
 async function logInAndJump(page: Page, name: string): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill(name);
   await page.getByRole('row').filter({ hasText: name }).first().getByRole('button', { name: 'Jump', exact: true }).click();
@@ -189,10 +187,7 @@ test('a mobile endpoint is view only', async ({ page }) => {
 });
 
 test('a real agent’s machine says screen sharing is not available', async ({ page }) => {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('button', { name: 'Actions' }).click();
   await page.getByRole('menuitem', { name: 'Generate Session Key...' }).click();
   const digits = page.locator('.key-digits');

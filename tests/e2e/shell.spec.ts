@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 
@@ -18,10 +19,7 @@ test.afterAll(async () => {
 });
 
 async function jumpTo(page: Page, who: { username: string; password: string }, search: string, name: string): Promise<void> {
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, who);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill(search);

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -23,10 +24,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(repoRoot
 
 test('deploy a Support Button from a Jump, the customer clicks it, then remove it', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill('MUENCHEN-POS-02');
   await page.getByRole('row').filter({ hasText: 'MUENCHEN-POS-02' }).first().getByRole('button', { name: 'Jump', exact: true }).click();

@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 const [ana, ben] = DEMO.reps.general;
@@ -26,10 +27,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 async function logIn(browser: Browser, who: { username: string; password: string }): Promise<Page> {
   const page = await newPage(browser);
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, who);
   await expect(page.getByRole('button', { name: 'Home' })).toBeVisible();
   return page;
 }

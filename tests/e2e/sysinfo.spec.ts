@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { liftOfficeHours } from '../helpers/office-hours.js';
+import { logInToConsole } from '../helpers/login-page.js';
 
 let app: RunningAppliance;
 
@@ -20,10 +21,7 @@ test.afterAll(async () => {
 
 test('System Info: categories, tables, Refresh, Save', async ({ page }) => {
   const ana = DEMO.reps.general[0];
-  await page.goto(`${app.url}/console`);
-  await page.getByLabel('Username').fill(ana.username);
-  await page.getByLabel('Password').fill(ana.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await logInToConsole(page, app.url, ana);
   await page.getByRole('tab', { name: 'Jump Items' }).click();
   await page.getByRole('searchbox', { name: 'Search Jump Items' }).fill('WS-107');
   await page.getByRole('row').filter({ hasText: 'WS-107' }).first().getByRole('button', { name: 'Jump', exact: true }).click();
