@@ -7,7 +7,7 @@ import { app, dialog, nativeImage, Notification, Tray, type BrowserWindow } from
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenedFiles, SavedFile, SaveFileKind } from './logic/ipc-channels.js';
-import { notificationPlan, OPEN_DIALOG, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './logic/os-integration.js';
+import { baseName, notificationPlan, OPEN_DIALOG, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './logic/os-integration.js';
 import { BADGE_SIZE, badgeBitmap } from './logic/overlay-badge.js';
 
 export interface OsIntegration {
@@ -94,7 +94,7 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       const path = r.canceled ? null : savePathFor(r.filePath);
       if (!path) return { saved: false };
       await writeFile(path, data);
-      return { saved: true, fileName: path.split(/[\\/]/).pop() ?? plan.fileName };
+      return { saved: true, fileName: baseName(path) };
     },
     async openFiles() {
       const options = { title: OPEN_DIALOG.title, properties: [...OPEN_DIALOG.properties] };
@@ -102,12 +102,11 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
       if (r.canceled) return { files: [], refused: [] };
       const unreadable: OpenedFiles['refused'] = [];
-      const nameOf = (path: string) => path.split(/[\\/]/).pop() || path;
       // Only the paths the dialog returned are read: the page never names a path.
       const stated = await Promise.all(
         r.filePaths.map(async (path) => {
           const s = await stat(path).catch(() => null);
-          if (!s?.isFile()) unreadable.push({ name: nameOf(path), reason: 'not a file that can be read' });
+          if (!s?.isFile()) unreadable.push({ name: baseName(path), reason: 'not a file that can be read' });
           return s?.isFile() ? { path, size: s.size, lastModified: Math.floor(s.mtimeMs) } : null;
         }),
       );

@@ -8,20 +8,15 @@
  * Plain decisions here; src-main/downloads.ts hands them to `session.on('will-download')`.
  */
 import { originOf } from './origin.js';
-import { safeFileName } from './os-integration.js';
+import { saveDialogPlan, type SaveDialogPlan } from './os-integration.js';
 
 export type DownloadDecision =
   | { readonly allow: false; readonly reason: string }
-  | {
+  | (SaveDialogPlan & {
       readonly allow: true;
       /** File Transfer's download of a remote file, or something else the site's page offered. */
       readonly kind: 'remote-file' | 'site';
-      readonly title: string;
-      /** Joined with the Downloads folder by the main process. */
-      readonly fileName: string;
-      readonly folder: 'downloads';
-      readonly filters: { name: string; extensions: string[] }[];
-    };
+    });
 
 /** The path of File Transfer's download URLs (appliance/src/ws/file-transfer.ts). */
 const REMOTE_FILE_PATH = /^\/console\/api\/files\/[^/]+\/[^/]+\/[^/]+$/;
@@ -65,13 +60,7 @@ export function downloadDecision(url: string, suggestedName: string, siteOrigin:
       fromUrl = '';
     }
   }
-  const fileName = safeFileName(suggestedName || fromUrl);
-  return {
-    allow: true,
-    kind: remote ? 'remote-file' : 'site',
-    title: remote ? 'Save File' : 'Save As',
-    fileName,
-    folder: 'downloads',
-    filters: filtersFor(fileName),
-  };
+  // The same save dialog as File Transfer's saveFile (safe name, Downloads), with a filter for the file's type.
+  const plan = saveDialogPlan('file', suggestedName || fromUrl);
+  return { ...plan, allow: true, kind: remote ? 'remote-file' : 'site', title: remote ? plan.title : 'Save As', filters: filtersFor(plan.fileName) };
 }

@@ -101,13 +101,16 @@ export const OPEN_DIALOG = { title: 'Upload Files', properties: ['openFile', 'mu
 /** Largest file the dialogs move through IPC, and most files per upload. */
 export const DIALOG_LIMITS = { maxFileBytes: 256 * 1024 * 1024, maxFiles: 20 } as const;
 
+/** The last segment of a Windows or POSIX path (the path itself when it has none). */
+export const baseName = (path: string): string => path.split(/[\\/]/).pop() || path;
+
 /** Which of the picked files can be read (size known beforehand), with a reason for each refused one. */
 export function uploadSelection(files: readonly { path: string; size: number }[]): { accepted: { path: string; name: string }[]; refused: { name: string; reason: string }[] } {
   const accepted: { path: string; name: string }[] = [];
   const refused: { name: string; reason: string }[] = [];
   let total = 0;
   for (const f of files) {
-    const name = f.path.split(/[\\/]/).pop() || f.path;
+    const name = baseName(f.path);
     if (accepted.length >= DIALOG_LIMITS.maxFiles) refused.push({ name, reason: `more than ${DIALOG_LIMITS.maxFiles} files at once` });
     else if (f.size > DIALOG_LIMITS.maxFileBytes || total + f.size > DIALOG_LIMITS.maxFileBytes) refused.push({ name, reason: 'larger than 256 MB' });
     else {
