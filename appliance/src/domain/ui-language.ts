@@ -11,7 +11,7 @@ import { authorize, type Actor } from './permissions.js';
 import type { Repositories, UserRecord } from './ports.js';
 
 export interface UiLanguageDeps {
-  repos: Pick<Repositories, 'users' | 'transaction'> & { accounts: Pick<AccountRepository, 'update'> };
+  repos: Pick<Repositories, 'users'> & { accounts: Pick<AccountRepository, 'update'> };
   bus: Pick<EventBus, 'publish'>;
 }
 
@@ -20,7 +20,7 @@ export function setUiLanguage(deps: UiLanguageDeps, actor: Actor, language: stri
   authorize(actor, { kind: 'account.uiLanguage', userId });
   if (!isUiLanguage(language)) throw new CodedError('E_LANGUAGE_UNSUPPORTED');
   const chosen: UiLanguage = language;
-  deps.repos.transaction(() => deps.repos.accounts.update(userId, { uiLanguage: chosen }));
+  deps.repos.accounts.update(userId, { uiLanguage: chosen });
   deps.bus.publish({ type: 'user.changed', userId });
   return deps.repos.users.byId(userId) ?? actor.user;
 }

@@ -170,15 +170,26 @@ export const fileAgentMethods = {
   'files.cancel': { params: z.object({ key: UploadKey }), result: Empty },
 } as const;
 
-/** 1.2 MB, 340 KB, 17 bytes: sizes as the File Transfer screen and the session log say them. */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = bytes / 1000;
+export const FILE_SIZE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * A file size scaled to decimal units with three significant digits at most (1.23 MB, 12.3 MB,
+ * 123 MB), or null under 1000 bytes (said as bytes). The session log (formatFileSize) and the
+ * console (in the rep's language) word it each their way.
+ */
+export function scaleFileSize(bytes: number): { value: number; unit: (typeof FILE_SIZE_UNITS)[number]; digits: 0 | 1 | 2 } | null {
+  if (bytes < 1000) return null;
+  let value = bytes / 1000;
   let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
+  while (value >= 1000 && i < FILE_SIZE_UNITS.length - 1) {
+    value /= 1000;
     i++;
   }
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`;
+  return { value, unit: FILE_SIZE_UNITS[i]!, digits: value >= 100 ? 0 : value >= 10 ? 1 : 2 };
+}
+
+/** 1.2 MB, 340 KB, 17 bytes: sizes as the session log says them. */
+export function formatFileSize(bytes: number): string {
+  const s = scaleFileSize(bytes);
+  return s ? `${s.value.toFixed(s.digits)} ${s.unit}` : `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
 }

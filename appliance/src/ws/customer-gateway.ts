@@ -58,22 +58,17 @@ export class CustomerGateway {
   private accept(ws: WebSocket, cookieToken: string | null): void {
     const conn = new CustomerConnection(ws, cookieToken);
     this.conns.add(conn);
-    ws.on('message', (data, isBinary) => {
+    ws.on('message', async (data, isBinary) => {
       const frame = readFrame(data, isBinary);
       if (!frame.ok) return conn.error(frame.id, frame.code, frame.message);
       if (!isCustomerMethodName(frame.method)) return conn.error(frame.id, 'E_UNKNOWN_METHOD', `There is no action named "${frame.method}".`);
-      const refuse = (e: unknown) => {
+      try {
+        // Awaited: a chat line answers once its group is committed (domain/group-commit.ts).
+        conn.send({ t: 'res', id: frame.id, result: await this.dispatch(conn, frame.method, frame.params) });
+      } catch (e) {
         if (e instanceof CodedError) return conn.error(frame.id, e.code, e.message);
         this.app.log.error({ err: e, method: frame.method }, 'customer request failed');
         conn.error(frame.id, 'E_INTERNAL', 'The appliance could not complete the request.');
-      };
-      try {
-        const result = this.dispatch(conn, frame.method, frame.params);
-        // A chat line answers once its group is committed (domain/group-commit.ts).
-        if (result instanceof Promise) result.then((r) => conn.send({ t: 'res', id: frame.id, result: r }), refuse);
-        else conn.send({ t: 'res', id: frame.id, result });
-      } catch (e) {
-        refuse(e);
       }
     });
     ws.on('close', () => {

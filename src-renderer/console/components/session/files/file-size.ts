@@ -1,19 +1,14 @@
 /**
- * A file size in the rep's language ("1.23 MB", "1,23 Mo", "1,23 MB"): the same decimal units as
- * the protocol's formatFileSize, with the number and unit from the i18n module.
+ * A file size in the rep's language ("1.23 MB", "1,23 Mo", "1,23 MB"): scaled as the session log
+ * scales it (protocol scaleFileSize), with the number and unit from the i18n module.
  */
+import { scaleFileSize } from '../../../../../appliance/src/protocol/index.js';
 import { formatNumber, t } from '../../../../lib/i18n/index.svelte.js';
 
-const UNITS = ['console.session.sysinfo.kb', 'console.session.sysinfo.mb', 'console.session.sysinfo.gb', 'console.session.sysinfo.tb'];
+const UNIT_KEYS = { KB: 'console.session.sysinfo.kb', MB: 'console.session.sysinfo.mb', GB: 'console.session.sysinfo.gb', TB: 'console.session.sysinfo.tb' } as const;
 
 export function fileSize(bytes: number): string {
-  if (bytes < 1000) return t('console.session.files.bytes', { count: bytes });
-  let v = bytes / 1000;
-  let i = 0;
-  while (v >= 1000 && i < UNITS.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  const digits = v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return t(UNITS[i]!, { n: formatNumber(v, { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
+  const s = scaleFileSize(bytes);
+  if (!s) return t('console.session.files.bytes', { count: bytes });
+  return t(UNIT_KEYS[s.unit], { n: formatNumber(s.value, { minimumFractionDigits: s.digits, maximumFractionDigits: s.digits }) });
 }
