@@ -156,8 +156,22 @@ function argumentsOf(message) {
   return [...names].sort().join(',');
 }
 
-/** Every catalogue has the same keys as English, parses as ICU, and uses the same arguments. */
-export function checkCatalogs() {
+/**
+ * English messages kept with the protocol (src-renderer/lib/i18n/protocol-english.ts), bundled with
+ * esbuild so this script stays plain JavaScript.
+ */
+export async function loadProtocolEnglish() {
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [join(RENDERER, 'lib', 'i18n', 'protocol-english.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return mod.protocolEnglish();
+}
+
+/**
+ * Every catalogue has the same keys as English, parses as ICU, and uses the same arguments.
+ * `protocolEnglish`: the English of the common area that is not in a file (loadProtocolEnglish).
+ */
+export function checkCatalogs(protocolEnglish = {}) {
   const problems = [];
   for (const area of ['common', 'console', 'admin', 'portal']) {
     const seen = new Map();
@@ -172,9 +186,9 @@ export function checkCatalogs() {
       const enParts = catalogFiles(area, 'en').map((f) => f.replace('.en.json', ''));
       for (const part of enParts) if (!parts.includes(part)) problems.push(`${area}.${lang}: no ${part}.${lang}.json`);
     }
-    const en = loadCatalog(area, 'en');
+    const en = { ...loadCatalog(area, 'en'), ...(area === 'common' ? protocolEnglish : {}) };
     for (const lang of LANGS) {
-      const cat = loadCatalog(area, lang);
+      const cat = lang === 'en' ? en : loadCatalog(area, lang);
       for (const key of Object.keys(en)) if (!(key in cat)) problems.push(`${area}.${lang}: missing ${key}`);
       for (const key of Object.keys(cat)) {
         if (!(key in en)) { problems.push(`${area}.${lang}: ${key} is not in English`); continue; }
@@ -192,7 +206,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const areas = process.argv.slice(2).length ? process.argv.slice(2) : AREAS;
   const problems = scanRenderer(areas);
   for (const p of problems) console.log(`${p.file}:${p.line}  ${p.text}`);
-  const cat = checkCatalogs();
+  const cat = checkCatalogs(await loadProtocolEnglish());
   for (const c of cat) console.log(`catalogue  ${c}`);
   console.log(`${problems.length} untranslated or unknown in ${areas.join(', ')}; ${cat.length} catalogue problems`);
 }

@@ -26,6 +26,7 @@ import {
   type Result,
 } from '../../appliance/src/protocol/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.js';
+import { failureText, refusalText } from './i18n/refusals.js';
 
 /** What the client needs from a socket; `browserSocket` adapts the DOM WebSocket. */
 export interface SocketLike {
@@ -106,10 +107,14 @@ export function codeOf(e: unknown): string | null {
   return e instanceof CodedError ? e.code : null;
 }
 
-/** The message to show a person for anything a call threw. */
+/** The message to show a person for anything a call threw, in their language (i18n/refusals.ts). */
 export function messageOf(e: unknown): string {
+  if (e instanceof CodedError) {
+    const kind = clientFailureOf(e);
+    return kind ? failureText(kind, e.message) : refusalText(e.code, e.message);
+  }
   if (e instanceof Error && e.message) return e.message;
-  return 'Something went wrong. Try again.';
+  return failureText('unknown', 'Something went wrong. Try again.');
 }
 
 interface Pending {

@@ -9,10 +9,11 @@
  * The rules live in plain modules (`chat/*.ts`, unit-tested); this class wires them to the wire.
  */
 import type { ChatMessage, CustomerStatus as Status, Prompt } from '../../appliance/src/protocol/index.js';
+import { t } from '../lib/i18n/index.svelte.js';
 import { portalApi } from '../shared-http/portal-api.js';
 import { messageOf } from '../shared-http/http.js';
 import { CustomerSocket, customerSocketUrl, failureOf, type CustomerEvent, type Hello, type SocketState } from './chat/customer-socket.js';
-import { customerWording, hadRepresentative, lastMessageId, mergeMessages } from './chat/messages.js';
+import { hadRepresentative, lastMessageId, mergeMessages, type Ending } from './chat/messages.js';
 import { addOutgoing, claimDelivered, markFailed, markSending, removeOutgoing, type Outgoing } from './chat/outbox.js';
 import { reconcilePrompts, upsertPrompt } from './chat/prompts.js';
 
@@ -22,8 +23,6 @@ const POLL_OTHERWISE_MS = 10_000;
 /** A line that could not go out for this long is marked failed (the customer may retry). */
 const SEND_GIVE_UP_MS = 20_000;
 const GONE = new Set(['E_SESSION_NOT_FOUND', 'E_SESSION_ENDED']);
-const ENDED = 'This session has ended.';
-const LEFT = 'You left the session.';
 
 /** A prompt answer on its way, or refused. */
 export interface AnswerState {
@@ -39,8 +38,8 @@ export class CustomerLink {
   status = $state<Status | null>(null);
   /** The name the customer gave (known from the form, or from `customer.hello` after a reload). */
   customerName = $state('');
-  /** Why the session is over, once it is (in the customer's words). */
-  ended = $state<string | null>(null);
+  /** Why the session is over, once it is (worded in the customer's language by endingText). */
+  ended = $state<Ending | null>(null);
   /** A resumed page (`/#chat`) whose session could not be opened: no valid cookie, or it is over. */
   gone = $state<'not-found' | 'ended' | null>(null);
   connection = $state<SocketState>('connecting');
@@ -154,11 +153,11 @@ export class CustomerLink {
     if (this.ended || this.leaving) return;
     this.leaving = true;
     // Offline, the appliance ends the session by itself once the customer's grace period is over.
-    if (!this.socket.online) return this.finish(LEFT);
+    if (!this.socket.online) return this.finish('left');
     // An active session's answer is `customer.ended` (and the socket closing), not always the reply.
     void this.socket.call('customer.leave', {}).then(
-      () => this.finish(LEFT),
-      () => this.finish(LEFT),
+      () => this.finish('left'),
+      () => this.finish('left'),
     );
   }
 
@@ -243,7 +242,7 @@ export class CustomerLink {
         this.apply(e.data);
         break;
       case 'customer.ended':
-        this.finish(e.data.reason || ENDED);
+        this.finish(e.data.reason ? { body: e.data.reason, ...(e.data.line ? { line: e.data.line } : {}) } : 'ended');
         break;
     }
   }
@@ -251,20 +250,20 @@ export class CustomerLink {
   private apply(next: Status): void {
     this.status = next;
     if (next.repName && next.status !== 'waiting') this.seenRep = true;
-    if (next.status === 'ended') this.finish(ENDED);
+    if (next.status === 'ended') this.finish('ended');
   }
 
   private sessionGone(code: string): void {
     if (!this.joined) this.gone = code === 'E_SESSION_ENDED' ? 'ended' : 'not-found';
-    this.finish(ENDED);
+    this.finish('ended');
   }
 
-  private finish(reason: string): void {
+  private finish(reason: Ending): void {
     if (this.ended) return;
-    this.ended = this.leaving ? LEFT : (customerWording(reason) ?? reason);
+    this.ended = this.leaving ? 'left' : reason;
     if (this.status) this.status = { ...this.status, status: 'ended', position: null };
     // Nothing more can be sent or answered: say so on what was still open.
-    for (const o of this.outbox) if (o.state === 'sending') this.outbox = markFailed(this.outbox, o.clientId, 'Not sent: the session ended.');
+    for (const o of this.outbox) if (o.state === 'sending') this.outbox = markFailed(this.outbox, o.clientId, t('portal.msg.sessionEnded'));
     this.prompts = this.prompts.map((p) => (p.state === 'pending' ? { ...p, state: 'cancelled' as const } : p));
     this.answers = new Map();
     this.stop();

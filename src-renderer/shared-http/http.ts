@@ -4,6 +4,7 @@
  * becomes an `HttpError` carrying the appliance's stable code and its human message.
  */
 import type { z } from 'zod';
+import { failureText, refusalText } from '../lib/i18n/refusals.js';
 
 /** A refusal from the appliance (or the network), with the message to show the person. */
 export class HttpError extends Error {
@@ -19,11 +20,11 @@ export class HttpError extends Error {
   }
 }
 
-/** The message to show for anything a request threw. */
+/** The message to show for anything a request threw, in the reader's language (i18n/refusals.ts). */
 export function messageOf(e: unknown): string {
-  if (e instanceof HttpError) return e.message;
+  if (e instanceof HttpError) return refusalText(e.code, e.message);
   if (e instanceof Error) return e.message;
-  return 'Something went wrong. Try again.';
+  return failureText('unknown', 'Something went wrong. Try again.');
 }
 
 /** The code of an `HttpError`, or null for anything else. */

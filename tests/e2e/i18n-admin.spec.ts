@@ -65,6 +65,8 @@ test('Reports in German: filters, the result table and a session detail', async 
   await table.getByRole('link', { name: `Details der Sitzung ${lseq} mit Jürgen Müller-Lüdenscheidt` }).click();
   await expect(page.getByRole('heading', { name: `Sitzung ${lseq} · Jürgen Müller-Lüdenscheidt` })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Chat-Protokoll' })).toContainText('Guten Tag, hier ist Ana vom Helpdesk.');
+  // The appliance's own lines, worded in the administrator's language.
+  await expect(page.getByRole('list', { name: 'Chat-Protokoll' })).toContainText('ist der Sitzung beigetreten.');
   await expect(page.getByRole('link', { name: '← Zurück zum Bericht' })).toBeVisible();
   expect(await fitsWidth(page)).toBe(true);
   await page.screenshot({ path: join(shots, 'admin-report-detail-de.png'), fullPage: true, animations: 'disabled' });

@@ -56,6 +56,10 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   }
   await expect(page.getByRole('heading', { level: 2, name: 'Chat' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Geben Sie hier Ihre Nachricht ein.' })).toBeVisible();
+  // The appliance's own lines in the chat, worded from their key in German.
+  const chat = page.getByRole('log', { name: 'Chatnachrichten' });
+  await expect(chat.getByText(/Ana Lopez hat einen Jump zu WS-107.* gestartet\.$/)).toBeVisible();
+  await expect(chat.getByText(/started a Jump/)).toHaveCount(0);
 
   // Screen sharing with the vendor's toolbar.
   await page.getByRole('button', { name: 'Bildschirmfreigabe starten' }).click();
@@ -64,6 +68,7 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   await expect(screenTools.getByRole('button', { name: 'Steuerung anfordern' })).toBeVisible();
   await expect(page.getByText('Anzeige von WS-107')).toBeVisible();
   await expect(page.getByText(/^Warten auf das erste Bild/)).toHaveCount(0, { timeout: 15_000 });
+  await expect(chat.getByText(/Ana Lopez hat die Bildschirmfreigabe mit \S+ gestartet \(nur Ansicht\)\.$/)).toBeVisible();
   await page.mouse.move(0, 790);
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-de.png'), animations: 'disabled' });
   const fit = [
@@ -84,6 +89,17 @@ test('a session in German: header, buttons, tools, plurals, close dialog', async
   await page.screenshot({ path: join(repoRoot, 'docs/screenshots/session-files-de.png'), animations: 'disabled' });
   expect(await spills(page, '.file-transfer-tool .toolbar .btn, .file-transfer-tool h4, .ft-panel .toggle', { offPage: true })).toEqual([]);
 
+  // A refusal from the appliance (E_FILE_EXISTS) reads in German too.
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'Neuer Ordner' }).click();
+    const mkdir = page.getByRole('dialog', { name: 'Neuer Ordner' });
+    await mkdir.getByRole('textbox', { name: 'Ordnername' }).fill('Berichte-2026');
+    await mkdir.getByRole('button', { name: 'Erstellen' }).click();
+    if (i === 0) await expect(mkdir).toHaveCount(0);
+  }
+  await expect(page.getByRole('dialog', { name: 'Neuer Ordner' }).getByRole('alert')).toHaveText('Dort existiert bereits eine Datei oder ein Ordner mit diesem Namen.');
+  await page.getByRole('dialog', { name: 'Neuer Ordner' }).getByRole('button', { name: 'Abbrechen' }).click();
+
   // The ✕: End or Hold, in the vendor's words.
   await toolbar.getByRole('button', { name: 'Sitzung beenden' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sitzung beenden oder pausieren' });
@@ -103,6 +119,7 @@ test('a session in French: the vendor’s words, nothing spills', async ({ page 
   for (const tab of ['Partage d’écran', 'Interpréteur de commandes', 'Transfert de fichiers', 'Informations système']) {
     await expect(page.getByRole('tab', { name: tab })).toBeVisible();
   }
+  await expect(page.getByRole('log', { name: 'Messages du chat' }).getByText(/Ana Lopez a lancé un Jump vers WS-107/)).toBeVisible();
   await page.getByRole('button', { name: 'Démarrer le partage d’écran' }).click();
   await expect(page.getByRole('toolbar', { name: 'Outils de partage d’écran' }).getByRole('button', { name: 'Demander le contrôle' })).toBeVisible();
   await expect(page.getByText(/^En attente de la première image/)).toHaveCount(0, { timeout: 15_000 });

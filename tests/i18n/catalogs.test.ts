@@ -7,13 +7,14 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { checkCatalogs, scanRenderer } from '../../scripts/i18n-scan.mjs';
+import { protocolEnglish } from '../../src-renderer/lib/i18n/protocol-english.js';
 
 /** Areas whose templates must be fully translated (all of them once the catalogue work is done). */
 const ENFORCED = ['lib', 'portal', 'console', 'admin'];
 
 describe('message catalogues', () => {
   it('en, fr and de have the same keys, parse as ICU messages and use the same arguments', () => {
-    expect(checkCatalogs()).toEqual([]);
+    expect(checkCatalogs(protocolEnglish())).toEqual([]);
   });
 
   for (const area of ENFORCED) {

@@ -7,8 +7,8 @@
 import { hostname, userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
-import { CodedError, customerEvents, customerMethods, isErrorCode, type ChatMessage, type CustomerStatus, type Prompt } from '../protocol/index.js';
-import { PROMPT_TEXT } from '../domain/sessions.js';
+import { CodedError, customerEvents, customerMethods, isErrorCode, line, type ChatMessage, type CustomerStatus, type Prompt } from '../protocol/index.js';
+import { englishOf } from '../domain/system-line-text.js';
 import type { CustomerArgs } from './args.js';
 import { Backoff } from './backoff.js';
 import { clickInstalledButton } from './support-buttons.js';
@@ -103,7 +103,7 @@ export async function startCustomer(args: CustomerArgs, io: CustomerIo = { input
 
   const ask = () => {
     const p = pending[0];
-    if (p) io.print(`${p.askedBy} is requesting to ${PROMPT_TEXT[p.kind]}. Allow? [y/n]`);
+    if (p) io.print(`${englishOf(line('prompt.question', { name: p.askedBy, kind: p.kind }))} Allow? [y/n]`);
   };
 
   const showStatus = (s: CustomerStatus) => {

@@ -4,7 +4,7 @@
  * transfer to a queue, terminate, and session keys. The adapter has already checked the API
  * account's access (domain/permissions.ts `apiAllows`).
  */
-import { CodedError, type QueueId, type SessionSummary } from '../protocol/index.js';
+import { CodedError, line, type QueueId, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { KeyService } from './keys.js';
@@ -98,14 +98,14 @@ export class CommandApi {
       this.repos.sessions.moveTo(lsid, queue.queueId, 'waiting', null, now);
     });
     this.bus.publish({ type: 'session.removed', sessionId: lsid, queueId: s.queueId });
-    for (const m of members) this.sessions.removeMember(lsid, m.userId, `The session was transferred to ${queue.label}.`, `The session was transferred to ${queue.label} through the API.`);
+    for (const m of members) this.sessions.removeMember(lsid, m.userId, line('session.transferred', { queue: queue.label }), line('session.transferredByApi', { queue: queue.label }));
     this.bus.publish({ type: 'session.changed', session: this.repos.sessions.byId(lsid)! });
   }
 
   terminate(lsid: string, by: string): void {
     const s = this.session(lsid);
     if (s.status === 'ended') throw new CodedError('E_SESSION_ENDED');
-    this.sessions.close(lsid, `api:${by}`, 'The session was ended by an administrator.');
+    this.sessions.close(lsid, `api:${by}`, line('session.endedByAdmin'));
   }
 
   /** A support key into the named queue: a rep's personal queue (issued as that rep), a team's, or general. */

@@ -8,7 +8,10 @@ import type { Narrator } from './narrator.js';
 import type { Repositories } from './ports.js';
 import type { Presence } from './presence.js';
 import type { SessionService } from './sessions.js';
-import type { QueueId } from '../protocol/index.js';
+import { line, type QueueId } from '../protocol/index.js';
+
+/** Why a rep's sessions are given up: said in the line the other members read. */
+export type ReleaseReason = 'disconnected' | 'logged_out' | 'admin';
 
 export class RepConnectionLoss {
   constructor(
@@ -26,7 +29,7 @@ export class RepConnectionLoss {
     if (this.timers.cancel(`rep:${userId}`)) {
       const name = this.repos.users.byId(userId)?.publicDisplayName ?? 'The representative';
       for (const m of this.repos.members.activeFor(userId)) {
-        this.narrator.say(m.sessionId, `${name} reconnected.`, iso(this.clock))();
+        this.narrator.say(m.sessionId, line('member.reconnected', { name }), iso(this.clock))();
         this.narrator.state(m.sessionId);
       }
     }
@@ -39,16 +42,16 @@ export class RepConnectionLoss {
     // Both sides see it: a chat line for the log and the customer, and the state (repConnected) for headers.
     const name = this.repos.users.byId(userId)?.publicDisplayName ?? 'The representative';
     for (const m of memberships) {
-      this.narrator.say(m.sessionId, `${name} lost the connection; waiting for them to reconnect…`, iso(this.clock))();
+      this.narrator.say(m.sessionId, line('member.connectionLost', { name }), iso(this.clock))();
       this.narrator.state(m.sessionId);
     }
     this.timers.start(`rep:${userId}`, this.graceMs(), () => {
-      if (!this.presence.isOnline(userId)) this.release(userId, 'was disconnected');
+      if (!this.presence.isOnline(userId)) this.release(userId, 'disconnected');
     });
   }
 
   /** Gives up the rep's sessions now (grace expired, or they logged out). */
-  release(userId: number, why: string): void {
+  release(userId: number, why: ReleaseReason): void {
     this.timers.cancel(`rep:${userId}`);
     const user = this.repos.users.byId(userId);
     const name = user?.publicDisplayName ?? 'The representative';
@@ -56,7 +59,7 @@ export class RepConnectionLoss {
       const s = this.repos.sessions.byId(m.sessionId);
       if (!s || s.status === 'ended') continue;
       if (m.role !== 'owner') {
-        this.sessions.removeMember(m.sessionId, userId, `${name} ${why} and left the session.`, 'You were disconnected from the session.');
+        this.sessions.removeMember(m.sessionId, userId, line('member.dropped', { name, why }), line('closed.disconnected'));
         continue;
       }
       const others = this.repos.members.active(m.sessionId).filter((x) => x.userId !== userId && x.role === 'participant');
@@ -66,13 +69,13 @@ export class RepConnectionLoss {
         // Another rep is still in the session: they carry on as its owner.
         this.repos.members.setRole(m.sessionId, successor.userId, 'owner');
         this.repos.sessions.setOwner(m.sessionId, successor.userId);
-        this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; ${successor.name} is now the owner.`, 'You were disconnected from the session.');
+        this.sessions.removeMember(m.sessionId, userId, line('member.droppedOwnerPassed', { name, why, successor: successor.name }), line('closed.disconnected'));
         continue;
       }
       this.sessions.cancelPendingPrompts(m.sessionId);
       const queue = this.fallbackQueue(s.queueId, userId);
       this.repos.transaction(() => this.repos.sessions.moveTo(m.sessionId, queue, 'waiting', null, now));
-      this.sessions.removeMember(m.sessionId, userId, `${name} ${why}; the session went back to a queue.`, 'You were disconnected from the session.');
+      this.sessions.removeMember(m.sessionId, userId, line('member.droppedRequeued', { name, why }), line('closed.disconnected'));
     }
   }
 

@@ -8,12 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CodedError } from '../protocol/index.js';
+import { CodedError, type SystemLine } from '../protocol/index.js';
 import { openDatabase, sqliteRepositories } from '../store/index.js';
 import { SqliteVaultRepository } from '../store/vault.js';
 import { CredentialInjection, type LoginScreen } from './credential-injection.js';
 import type { CredentialSecret, CredentialSource, CredentialSummary } from './credential-sources.js';
 import type { Endpoint } from './endpoints.js';
+import { englishOf } from './system-line-text.js';
 import { ALL_PERMISSIONS, REP_PERMISSIONS, type Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 import { VaultService } from './vault.js';
@@ -67,7 +68,7 @@ function setup() {
     members: { role: (_s: string, userId: number) => (userId === ana.user.id || userId === carl.user.id ? 'owner' : null) },
     transaction: <T>(fn: () => T) => fn(),
   } as unknown as Repositories;
-  const narrator = { say: (_s: string, line: string) => (lines.push(line), () => undefined) } as unknown as Narrator;
+  const narrator = { say: (_s: string, said: SystemLine) => (lines.push(englishOf(said)), () => undefined) } as unknown as Narrator;
   const log = { info: (...a: unknown[]) => logs.push(a), warn: (...a: unknown[]) => logs.push(a), error: (...a: unknown[]) => logs.push(a) } as unknown as Logger;
   const screen = { os: 'windows', state: 'signin', got: [] as string[] };
   const endpoint = { kind: 'emulated', hostname: 'ws-042.corp.example', jumpItemId: 1 } as unknown as Endpoint;

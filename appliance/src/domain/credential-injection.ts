@@ -5,7 +5,7 @@
  * lives only in local variables of `inject`: the console gets the credential's name and the outcome,
  * the session log records name, source, rep, time and outcome — never the secret.
  */
-import { CodedError, isErrorCode, type ErrorCode } from '../protocol/index.js';
+import { CodedError, isErrorCode, line, type ErrorCode } from '../protocol/index.js';
 import { CONTROL_CHARS } from '../protocol/vault-models.js';
 import type { ScreenRefusal } from '../protocol/screen-frames.js';
 import type { Clock } from './clock.js';
@@ -140,13 +140,11 @@ export class CredentialInjection {
       const now = this.p.clock.now().toISOString();
       const session = this.p.repos.sessions.byId(sessionId);
       if (!session) return;
-      const who = actor.user.publicDisplayName;
-      const line = outcome === 'success'
-        ? `${who} injected the credentials “${name}” (${source === 'ecm' ? 'ECM' : 'Vault'}) into ${endpoint.hostname}.`
-        : `${who} could not inject the credentials “${name}” into ${endpoint.hostname} (${outcome}).`;
+      const said = { name: actor.user.publicDisplayName, credential: name, host: endpoint.hostname };
+      const told = outcome === 'success' ? line('credentials.injected', { ...said, source }) : line('credentials.failed', { ...said, outcome, outcomeCode: outcome });
       const say = this.p.repos.transaction(() => {
         this.p.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'credentials.inject', { name, source, hostname: endpoint.hostname, outcome }, now);
-        return session.status !== 'ended' ? this.p.narrator.say(sessionId, line, now) : null;
+        return session.status !== 'ended' ? this.p.narrator.say(sessionId, told, now) : null;
       });
       say?.();
       this.p.log.info({ sessionId, userId: actor.user.id, credential: name, source, outcome }, 'inject credentials');

@@ -2,7 +2,7 @@
  * A session from the customer's side (browser customer client, `customer` agent, demo bots): join
  * with the token, chat, answer prompts, leave; and what happens when the customer drops and returns.
  */
-import { CodedError, type ChatMessage, type CustomerStatus, type Prompt, type SessionSummary } from '../protocol/index.js';
+import { CodedError, line, type ChatMessage, type CustomerStatus, type Prompt, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { CustomerPresence } from './customer-presence.js';
 import type { EventBus } from './event-bus.js';
@@ -11,7 +11,7 @@ import type { GraceTimers } from './grace.js';
 import type { SessionIntake } from './intake.js';
 import type { Narrator } from './narrator.js';
 import type { Repositories } from './ports.js';
-import { PROMPT_TEXT, type SessionService } from './sessions.js';
+import type { SessionService } from './sessions.js';
 import type { SessionView } from './session-view.js';
 import { hashToken } from './tokens.js';
 
@@ -72,8 +72,7 @@ export class CustomerService {
       const p = this.repos.prompts.answer(promptId, allow ? 'allowed' : 'refused', now);
       if (!p) throw new CodedError('E_PROMPT_NOT_FOUND');
       this.repos.sessions.addEvent(sessionId, 'customer', allow ? 'prompt.allowed' : 'prompt.refused', { kind: p.kind, promptId }, now);
-      const line = `The customer ${allow ? 'allowed' : 'refused'} the request to ${PROMPT_TEXT[p.kind]}.`;
-      return [p, this.narrator.say(sessionId, line, now)] as const;
+      return [p, this.narrator.say(sessionId, line(allow ? 'prompt.allowed' : 'prompt.refused', { kind: p.kind }), now)] as const;
     });
     say();
     this.bus.publish({ type: 'session.prompt', prompt: answered, recipients: this.view.recipients(sessionId) });
@@ -87,7 +86,7 @@ export class CustomerService {
     this.timers.cancel(`customer:${sessionId}`);
     this.timers.cancel(`customer-first:${sessionId}`);
     if (s.status === 'waiting' && !this.repos.members.active(sessionId).length) this.intake.abandon(sessionId, 'The customer left before a representative accepted the session.');
-    else this.sessions.close(sessionId, 'customer', 'The customer left the session.');
+    else this.sessions.close(sessionId, 'customer', line('customer.left'));
   }
 
   connected(sessionId: string): void {
@@ -97,7 +96,7 @@ export class CustomerService {
     this.presence.connected(sessionId);
     if (returned || !wasConnected) {
       const s = this.repos.sessions.byId(sessionId);
-      if (returned && s && s.status !== 'ended') this.narrator.say(sessionId, 'The customer reconnected.', iso(this.clock))();
+      if (returned && s && s.status !== 'ended') this.narrator.say(sessionId, line('customer.reconnected'), iso(this.clock))();
       this.narrator.state(sessionId);
     }
   }
@@ -136,7 +135,7 @@ export class CustomerService {
       return pending;
     });
     for (const p of cancelled) this.bus.publish({ type: 'session.prompt', prompt: { ...p, state: 'cancelled' }, recipients: this.view.recipients(sessionId) });
-    this.narrator.say(sessionId, 'Customer disconnected, waiting for them to return…', now, 'reps')();
+    this.narrator.say(sessionId, line('customer.waiting'), now, 'reps')();
     this.narrator.state(sessionId);
     this.timers.start(`customer:${sessionId}`, this.graceMs(), () => this.giveUp(sessionId));
   }
@@ -146,7 +145,7 @@ export class CustomerService {
     const still = this.repos.sessions.byId(sessionId);
     if (!still || still.status === 'ended') return;
     if (still.status === 'waiting' && !this.repos.members.active(sessionId).length) this.intake.abandon(sessionId, 'The customer disconnected and did not return.');
-    else this.sessions.close(sessionId, 'system', 'The customer disconnected and did not return.');
+    else this.sessions.close(sessionId, 'system', line('customer.gone'));
   }
 
   private open(sessionId: string): SessionSummary {

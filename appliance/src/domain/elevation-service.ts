@@ -6,9 +6,9 @@
  * authorizes, talks to the endpoint, writes every step to the session log with the new state in one
  * transaction, then tells the consoles (session.state carries the session's `endpoint`).
  */
-import { CodedError, type Prompt, type SessionElevation, type SessionEndpoint, type SessionSummary } from '../protocol/index.js';
+import { CodedError, line, type Prompt, type SystemLine, type SessionElevation, type SessionEndpoint, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
-import { answered, awaiting, checkElevate, checkFullClient, elevate, initialElevation, type Outcome } from './elevation.js';
+import { answered, awaiting, checkElevate, checkFullClient, elevate, initialElevation } from './elevation.js';
 import type { ElevationRepository } from './elevation-ports.js';
 import type { Endpoint, EndpointElevationRequest, EndpointHub } from './endpoints.js';
 import type { EventBus } from './event-bus.js';
@@ -16,7 +16,6 @@ import type { Narrator } from './narrator.js';
 import { authorize, type Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 import type { RateLimiter } from './rate-limit.js';
-import { PROMPT_TEXT } from './sessions.js';
 import type { SessionView } from './session-view.js';
 
 export type ElevationRequest = { method: 'prompt' } | { method: 'specific_user'; username: string; password: string };
@@ -40,13 +39,6 @@ export interface ElevationDeps {
   /** Wrong Specific User passwords per rep and session. */
   wrongPasswords: RateLimiter;
 }
-
-const OUTCOME_LINE: Record<Outcome, string> = {
-  full_client: 'The customer is now running the full customer client.',
-  elevated: 'The customer client now runs with administrative rights.',
-  refused: 'The customer refused the request. The session stays as it was.',
-  withdrawn: 'The elevation request was withdrawn.',
-};
 
 export class ElevationService {
   /** Endpoints this service marked elevated, per session: the mark goes when the session ends. */
@@ -122,7 +114,7 @@ export class ElevationService {
     } catch (e) {
       const code = e instanceof CodedError ? e.code : 'E_INTERNAL';
       if (code === 'E_ELEVATION_CREDENTIALS_INVALID') this.d.wrongPasswords.fail(limitKey);
-      this.log(actor, sessionId, 'elevation.refused', { method: req.method, code }, `Elevation was refused: ${e instanceof Error ? e.message : code}`);
+      this.log(actor, sessionId, 'elevation.refused', { method: req.method, code }, line('elevation.refused', { reason: e instanceof Error ? e.message : code, reasonCode: code }));
       throw e;
     }
     const now = iso(this.d.clock);
@@ -130,8 +122,7 @@ export class ElevationService {
       const next = elevate(this.stateOf(sessionId), req.method, req.method === 'specific_user' ? account : null);
       this.d.elevations.put(sessionId, next, now);
       this.d.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'elevation.granted', { method: req.method, account }, now);
-      const how = req.method === 'specific_user' ? ` as ${account}` : ' with the consent of the person at the computer';
-      return this.d.narrator.say(sessionId, `The customer client now runs with administrative rights${how}.`, now);
+      return this.d.narrator.say(sessionId, req.method === 'specific_user' ? line('elevation.elevatedAs', { account }) : line('elevation.elevatedWithConsent'), now);
     });
     this.mark(sessionId, endpoint);
     say();
@@ -159,7 +150,7 @@ export class ElevationService {
       this.d.elevations.put(s.id, awaiting(state, step, p.id), now);
       this.d.repos.sessions.addEvent(s.id, `rep:${actor.user.id}`, 'prompt.asked', { kind, promptId: p.id }, now);
       this.d.repos.sessions.addEvent(s.id, `rep:${actor.user.id}`, step === 'full_client' ? 'elevation.fullClient.requested' : 'elevation.requested', { method: 'prompt', promptId: p.id }, now);
-      return [p, this.d.narrator.say(s.id, `${name} is requesting to ${PROMPT_TEXT[kind]}. Waiting on the customer to respond to the prompt.`, now)] as const;
+      return [p, this.d.narrator.say(s.id, line('prompt.asked', { name, kind }), now)] as const;
     });
     say();
     this.d.bus.publish({ type: 'session.prompt', prompt, recipients: this.d.view.recipients(s.id) });
@@ -186,7 +177,7 @@ export class ElevationService {
       const kind = r.outcome === 'full_client' ? 'elevation.fullClient.running' : r.outcome === 'elevated' ? 'elevation.granted' : 'elevation.refused';
       this.d.repos.sessions.addEvent(p.sessionId, 'customer', kind, { method: 'prompt', promptId: p.id, step: state.pending!.step, outcome: r.outcome }, now);
       // The prompt's own answer line already says refused; the mode change deserves its own line.
-      return r.outcome === 'full_client' || r.outcome === 'elevated' ? (s && s.status !== 'ended' ? this.d.narrator.say(p.sessionId, OUTCOME_LINE[r.outcome], now) : null) : null;
+      return r.outcome === 'full_client' || r.outcome === 'elevated' ? (s && s.status !== 'ended' ? this.d.narrator.say(p.sessionId, line(r.outcome === 'full_client' ? 'elevation.fullClient' : 'elevation.elevated'), now) : null) : null;
     });
     if (r.outcome === 'elevated') this.mark(p.sessionId, this.d.endpoints.forSession(p.sessionId));
     say?.();
@@ -194,11 +185,11 @@ export class ElevationService {
   }
 
   /** Writes one step of the log (with a chat line for the reps, when given). */
-  private log(actor: Actor, sessionId: string, kind: string, data: Record<string, unknown>, line: string | null): void {
+  private log(actor: Actor, sessionId: string, kind: string, data: Record<string, unknown>, said: SystemLine | null): void {
     const now = iso(this.d.clock);
     const say = this.d.repos.transaction(() => {
       this.d.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, kind, data, now);
-      return line ? this.d.narrator.say(sessionId, line, now, 'reps') : null;
+      return said ? this.d.narrator.say(sessionId, said, now, 'reps') : null;
     });
     say?.();
   }

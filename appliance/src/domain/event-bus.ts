@@ -4,7 +4,7 @@
  * what a shared message bus implements when several appliances serve one site.
  */
 import type { JumpItemRecord } from './ports.js';
-import type { ChatMessage, Invitation, JumpItemStatus, Prompt, QueueId, SessionDetail, SessionSummary, TeamChatMessage } from '../protocol/index.js';
+import type { ChatMessage, Invitation, JumpItemStatus, Prompt, QueueId, SessionDetail, SessionSummary, SystemLine, TeamChatMessage } from '../protocol/index.js';
 
 export type SessionState = Pick<SessionDetail, 'session' | 'members' | 'invitations' | 'customer' | 'endpoint'>;
 
@@ -19,14 +19,14 @@ export type DomainEvent =
   | { type: 'session.chat'; message: ChatMessage; recipients: number[] }
   | { type: 'session.state'; state: SessionState; recipients: number[] }
   | { type: 'session.prompt'; prompt: Prompt; recipients: number[] }
-  | { type: 'session.closed'; sessionId: string; reason: string; recipients: number[] }
+  | { type: 'session.closed'; sessionId: string; line: SystemLine; recipients: number[] }
   | { type: 'invitation.created'; invitation: Invitation }
   | { type: 'invitation.removed'; id: number; queueId: QueueId }
   /** A team chat line, to the team's members (the consoles of those logged in get it). */
   | { type: 'team.chat'; message: TeamChatMessage; recipients: number[] }
   /** The customer's side: status changes and the end of the session. */
   | { type: 'customer.status'; sessionId: string }
-  | { type: 'customer.ended'; sessionId: string; reason: string }
+  | { type: 'customer.ended'; sessionId: string; line: SystemLine }
   /** A Jump Item's status changed (its Jump Client connected or dropped): to consoles that list Jump Items. */
   | { type: 'jump.status'; itemId: number; status: JumpItemStatus }
   /** A Jump Item changed (pinned, moved, started: last accessed) or was removed (item null): each console sees its own view of it. */

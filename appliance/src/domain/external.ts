@@ -2,7 +2,7 @@
  * External representatives: someone outside the site, invited by the owner with a key. Redeeming it
  * on the portal makes a user bound to that one session and logs them into the web console.
  */
-import { CodedError, type GeneratedKey, type Permissions } from '../protocol/index.js';
+import { CodedError, line, type GeneratedKey, type Permissions } from '../protocol/index.js';
 import type { AuthService, LoginResult } from './auth.js';
 import { iso, type Clock } from './clock.js';
 import type { KeyService } from './keys.js';
@@ -37,7 +37,7 @@ export class ExternalReps {
     });
     const now = iso(this.clock);
     this.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'invitation.external', { name: o.name, policy: o.policy }, now);
-    this.narrator.say(sessionId, `${actor.user.publicDisplayName} invited ${o.name} as an external representative.`, now, 'reps')();
+    this.narrator.say(sessionId, line('external.invited', { name: actor.user.publicDisplayName, guest: o.name }), now, 'reps')();
     return key;
   }
 
@@ -54,7 +54,7 @@ export class ExternalReps {
       this.repos.sessions.addEvent(sessionId, `rep:${u.id}`, 'member.joined', { external: true, name }, now);
       return u;
     });
-    this.narrator.say(sessionId, `${name} joined the session as an external representative.`, now)();
+    this.narrator.say(sessionId, line('external.joined', { name }), now)();
     this.narrator.state(sessionId);
     return { ...this.auth.openFor(user, 'web'), sessionId };
   }

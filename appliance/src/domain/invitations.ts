@@ -3,7 +3,7 @@
  * accepted, declined, or vanishes (owner cancels, leaves or hands over ownership, session ends).
  * Only the owner invites; one open invitation per invitee per session.
  */
-import { CodedError, type Invitation, type InvitationKind, type QueueId, type SessionDetail } from '../protocol/index.js';
+import { CodedError, line, type Invitation, type SystemLine, type InvitationKind, type QueueId, type SessionDetail } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Narrator } from './narrator.js';
@@ -43,14 +43,14 @@ export class InvitationService {
     const inv = this.repos.invitations.byId(invitationId);
     if (!inv) throw new CodedError('E_INVITATION_NOT_FOUND');
     authorize(actor, { kind: 'invitation.cancel', isInviter: inv.inviterId === actor.user.id });
-    this.finish(inv.id, inv.sessionId, inv.queueId, 'cancelled', `${actor.user.publicDisplayName} withdrew the invitation to ${inv.targetName}.`);
+    this.finish(inv.id, inv.sessionId, inv.queueId, 'cancelled', line('invite.withdrawn', { name: actor.user.publicDisplayName, target: inv.targetName }));
   }
 
   decline(actor: Actor, invitationId: number): void {
     const inv = this.repos.invitations.byId(invitationId);
     if (!inv) throw new CodedError('E_INVITATION_NOT_FOUND');
     authorize(actor, { kind: 'invitation.answer', queueId: inv.queueId });
-    this.finish(inv.id, inv.sessionId, inv.queueId, 'declined', `${actor.user.publicDisplayName} declined the invitation.`);
+    this.finish(inv.id, inv.sessionId, inv.queueId, 'declined', line('invite.declined', { name: actor.user.publicDisplayName }));
   }
 
   /** Joining: a share makes the rep a participant; a transfer makes them the owner. */
@@ -70,7 +70,7 @@ export class InvitationService {
       if (inv.kind !== 'transfer') {
         if (!this.repos.members.role(inv.sessionId, me.id)) this.repos.members.add(inv.sessionId, me.id, 'participant', inv.inviterId, now);
         this.repos.sessions.addEvent(inv.sessionId, `rep:${me.id}`, 'member.joined', { invitation: inv.id, kind: inv.kind }, now);
-        return this.narrator.say(inv.sessionId, `${me.publicDisplayName} joined the session.`, now);
+        return this.narrator.say(inv.sessionId, line('member.joined', { name: me.publicDisplayName }), now);
       }
       const previous = session.ownerId;
       // Ownership changes hands: the previous owner's invitations vanish with it.
@@ -85,12 +85,12 @@ export class InvitationService {
       this.repos.members.add(inv.sessionId, me.id, 'owner', inv.inviterId, now);
       this.repos.sessions.moveTo(inv.sessionId, `personal:${me.id}`, 'active', me.id, now);
       this.repos.sessions.addEvent(inv.sessionId, `rep:${me.id}`, 'session.transfer', { from: previous, to: me.id }, now);
-      return this.narrator.say(inv.sessionId, `${me.publicDisplayName} is now the owner of the session.`, now);
+      return this.narrator.say(inv.sessionId, line('member.owner', { name: me.publicDisplayName }), now);
     });
     this.bus.publish({ type: 'invitation.removed', id: inv.id, queueId: inv.queueId });
     for (const e of ended) this.bus.publish({ type: 'invitation.removed', id: e.id, queueId: e.queueId });
     say();
-    if (left.length) this.bus.publish({ type: 'session.closed', sessionId: inv.sessionId, reason: 'You transferred the session.', recipients: left });
+    if (left.length) this.bus.publish({ type: 'session.closed', sessionId: inv.sessionId, line: line('closed.transferred'), recipients: left });
     this.narrator.state(inv.sessionId, left);
     return this.view.detail(inv.sessionId, me.id)!;
   }
@@ -104,11 +104,10 @@ export class InvitationService {
     if (kind !== 'transfer' && target.kind === 'rep' && this.repos.members.role(sessionId, target.id)) throw new CodedError('E_INVITE_SELF', `${name} is already in this session.`);
     if (this.repos.invitations.open(sessionId).some((i) => i.queueId === queueId)) throw new CodedError('E_INVITATION_EXISTS');
     const now = iso(this.clock);
-    const verb = kind === 'transfer' ? 'is transferring the session to' : kind === 'help' ? 'requested help from' : 'invited';
     const [inv, say] = this.repos.transaction(() => {
       const inv = this.repos.invitations.create({ sessionId, kind, queueId, targetName: name, inviterId: actor.user.id, stay }, now);
       this.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, `invitation.${kind}`, { to: name, queueId }, now);
-      return [inv, this.narrator.say(sessionId, `${actor.user.publicDisplayName} ${verb} ${name}.`, now, 'reps')] as const;
+      return [inv, this.narrator.say(sessionId, line(`invite.${kind}`, { name: actor.user.publicDisplayName, target: name }), now, 'reps')] as const;
     });
     say();
     this.bus.publish({ type: 'invitation.created', invitation: toInvitation(inv) });
@@ -128,12 +127,12 @@ export class InvitationService {
     return { queueId: `team:${team.id}`, name: team.name };
   }
 
-  private finish(id: number, sessionId: string, queueId: QueueId, reason: string, line: string): void {
+  private finish(id: number, sessionId: string, queueId: QueueId, reason: string, said: SystemLine): void {
     const now = iso(this.clock);
     const say = this.repos.transaction(() => {
       if (!this.repos.invitations.end(id, reason, now)) throw new CodedError('E_INVITATION_NOT_FOUND');
       this.repos.sessions.addEvent(sessionId, 'system', `invitation.${reason}`, { invitation: id }, now);
-      return this.narrator.say(sessionId, line, now, 'reps');
+      return this.narrator.say(sessionId, said, now, 'reps');
     });
     this.bus.publish({ type: 'invitation.removed', id, queueId });
     say();

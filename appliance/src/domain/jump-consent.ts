@@ -7,11 +7,12 @@
  * written until the answer is yes. The rep may cancel while waiting.
  */
 import { randomBytes } from 'node:crypto';
-import { CodedError, type ConsentAnswer, type JumpConsentOutcome, type JumpWait, type Params } from '../protocol/index.js';
+import { CodedError, line, type ConsentAnswer, type JumpConsentOutcome, type JumpWait, type Params } from '../protocol/index.js';
 import type { Clock } from './clock.js';
 import type { GraceTimers } from './grace.js';
 import type { JumpPlan, JumpSessions } from './jump-sessions.js';
 import type { Actor } from './permissions.js';
+import { worded } from './system-line-text.js';
 
 /** A rep may wait on this many Jumps at once. */
 export const MAX_WAITING_PER_REP = 10;
@@ -59,7 +60,7 @@ export class JumpConsent {
         requestId,
         itemId,
         expiresAt,
-        message: `Waiting for the end user at ${plan.item.name} to allow the session (Jump Policy "${policy.name}"). They have ${policy.promptTimeoutSeconds} seconds to answer.`,
+        ...worded(line('jump.waiting', { item: plan.item.name, policy: policy.name, seconds: policy.promptTimeoutSeconds })),
       },
     };
   }

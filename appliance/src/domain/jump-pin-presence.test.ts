@@ -44,7 +44,7 @@ describe('a Jump Client pinned from a customer session', () => {
 
     bus.publish(state(true));
     expect(items.get(7)!.status).toBe('active');
-    bus.publish({ type: 'customer.ended', sessionId: 's1', reason: 'done' });
+    bus.publish({ type: 'customer.ended', sessionId: 's1', line: { key: 'customer.left', args: {} } });
     expect(items.get(7)!.status).toBe('offline');
     expect(pinned.size).toBe(0);
     expect(statuses).toEqual(['active', 'offline', 'active', 'offline']);

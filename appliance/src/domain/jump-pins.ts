@@ -4,7 +4,7 @@
  * as a scrypt hash). The item is Offline until a Jump Client agent connects for it. Unpinning
  * removes the item; its agent's identity goes with it.
  */
-import { CodedError, type EndpointOs, type JumpListItem, type Params } from '../protocol/index.js';
+import { CodedError, line, type EndpointOs, type JumpListItem, type Params } from '../protocol/index.js';
 import type { Clock } from './clock.js';
 import type { EndpointHub } from './endpoints.js';
 import type { EventBus } from './event-bus.js';
@@ -54,7 +54,6 @@ export class JumpPins {
     const facts = existing?.method === 'pinned' ? null : await this.endpointFacts(p.sessionId);
 
     const at = this.clock.now().toISOString();
-    const where = group ? group.name : `${actor.user.displayName}'s personal list`;
     const { itemId, created, say } = this.repos.transaction(() => {
       let itemId: number;
       let created = false;
@@ -85,7 +84,9 @@ export class JumpPins {
         if (!session.jumpItemId) this.repos.jump.linkSession(p.sessionId, itemId, null);
       }
       this.repos.sessions.addEvent(p.sessionId, `rep:${actor.user.id}`, 'jump.pin', { itemId, groupId: place.groupId, personal: place.groupId === null, password: passwordHash !== null }, at);
-      return { itemId, created, say: this.narrator.say(p.sessionId, `${actor.user.displayName} pinned a Jump Client to ${where}${passwordHash ? ', with a password' : ''}.`, at, 'reps') };
+      const password = passwordHash ? 'yes' : 'no';
+      const said = group ? line('jump.pinned', { name: actor.user.displayName, group: group.name, password }) : line('jump.pinnedPersonal', { name: actor.user.displayName, owner: actor.user.displayName, password });
+      return { itemId, created, say: this.narrator.say(p.sessionId, said, at, 'reps') };
     });
     say();
     this.narrator.state(p.sessionId);
@@ -104,7 +105,7 @@ export class JumpPins {
     const says = this.repos.transaction(() => {
       const lines = sessions.map((sid) => {
         this.repos.sessions.addEvent(sid, `rep:${actor.user.id}`, 'jump.unpin', { itemId }, at);
-        return this.narrator.say(sid, `${actor.user.displayName} unpinned the Jump Client ${item.name}.`, at, 'reps');
+        return this.narrator.say(sid, line('jump.unpinned', { name: actor.user.displayName, item: item.name }), at, 'reps');
       });
       this.repos.jump.remove(itemId);
       return lines;

@@ -110,7 +110,7 @@ describe('a Jump inside a window that forces sessions to end', () => {
     expect(repos.sessions.byId(sessionId)!.status).toBe('ended');
     expect(repos.sessions.events(sessionId).map((e) => e.kind)).toContain('jump.forcedEnd');
     expect(lines(sessionId).at(-1)).toBe("The Jump Policy's schedule has closed, so the session ended.");
-    expect(events).toContainEqual({ type: 'customer.ended', sessionId, reason: "The Jump Policy's schedule has closed, so the session ended." });
+    expect(events).toContainEqual({ type: 'customer.ended', sessionId, line: { key: 'jump.scheduleClosed', args: {} } });
     expect(hub.forSession(sessionId)).toBeNull();
     expect(customers.isConnected(sessionId)).toBe(false);
   });

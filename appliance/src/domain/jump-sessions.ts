@@ -8,7 +8,7 @@
  * behind the item is bound to the session. A policy that forces sessions to end warns 15, 5 and 1
  * minutes before its window closes and ends the session when it does.
  */
-import { CodedError, MAX_CUSTOM_TOTAL, type JumpMethod, type JumpPolicy, type JumpSessionEnd, type Params } from '../protocol/index.js';
+import { CodedError, line, MAX_CUSTOM_TOTAL, type JumpMethod, type JumpPolicy, type JumpSessionEnd, type Params } from '../protocol/index.js';
 import type { Clock } from './clock.js';
 import type { CustomerPresence } from './customer-presence.js';
 import type { Endpoint, EndpointHub, EndpointPresence } from './endpoints.js';
@@ -181,16 +181,16 @@ export class JumpSessions {
         { itemId: item.id, name: item.name, method: item.method, policy: policy?.name ?? null, override: overridden, presence, prompted: consent !== null },
         at,
       );
-      const lines = [this.d.narrator.say(sessionId, `${me.displayName} started a Jump to ${item.name}.`, at)];
+      const lines = [this.d.narrator.say(sessionId, line('jump.started', { name: me.displayName, item: item.name }), at)];
       if (consent) {
         repos.sessions.addEvent(sessionId, 'customer', 'jump.consent', { answer: consent.answer, waitedMs: consent.waitedMs, policy: policy?.name ?? null }, at);
-        lines.push(this.d.narrator.say(sessionId, `The end user at ${item.name} allowed the session.`, at, 'reps'));
+        lines.push(this.d.narrator.say(sessionId, line('jump.allowed', { item: item.name }), at, 'reps'));
       }
       if (overridden) {
         repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'jump.override', { policy: policy!.name }, at);
-        lines.push(this.d.narrator.say(sessionId, `${me.displayName} overrode the schedule of the Jump Policy "${policy!.name}".`, at, 'reps'));
+        lines.push(this.d.narrator.say(sessionId, line('jump.scheduleOverridden', { name: me.displayName, policy: policy!.name }), at, 'reps'));
       }
-      if (endsAt) lines.push(this.d.narrator.say(sessionId, `The Jump Policy "${policy!.name}" ends this session at ${formatInZone(endsAt, policy!.timeZone)}.`, at, 'reps'));
+      if (endsAt) lines.push(this.d.narrator.say(sessionId, line('jump.endsAt', { policy: policy!.name, endsAt: formatInZone(endsAt, policy!.timeZone), endsAtIso: endsAt.toISOString(), timeZone: policy!.timeZone }), at, 'reps'));
       return lines;
     });
 
@@ -248,7 +248,7 @@ export class JumpSessions {
     const at = this.d.clock.now().toISOString();
     const say = this.d.repos.transaction(() => {
       this.d.repos.sessions.addEvent(sessionId, 'system', 'jump.warning', { endsAt: new Date(endsAt).toISOString(), minutesLeft: minutes }, at);
-      return this.d.narrator.say(sessionId, `The Jump Policy's schedule ends this session in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}. Save your work.`, at, 'reps');
+      return this.d.narrator.say(sessionId, line('jump.warning', { minutes }), at, 'reps');
     });
     say();
   }
@@ -258,7 +258,7 @@ export class JumpSessions {
     if (!s || s.status === 'ended') return;
     this.cancelTimers(sessionId);
     this.d.repos.sessions.addEvent(sessionId, 'system', 'jump.forcedEnd', { reason: 'schedule closed' }, this.d.clock.now().toISOString());
-    this.d.sessions.close(sessionId, 'system', "The Jump Policy's schedule has closed, so the session ended.");
+    this.d.sessions.close(sessionId, 'system', line('jump.scheduleClosed'));
   }
 
   private attach(sessionId: string, endpoint: Parameters<EndpointHub['bindSession']>[1]): void {
@@ -301,9 +301,9 @@ export class JumpSessions {
         this.attach(sessionId, endpoint);
         // A reconnection that replaced the agent's socket: bound again, nothing to tell.
         if (was) continue;
-        this.d.narrator.say(sessionId, `The Jump Client on ${name} is connected.`, at, 'reps')();
+        this.d.narrator.say(sessionId, line('jump.clientOnline', { host: name }), at, 'reps')();
       } else if (!active && this.detach(sessionId)) {
-        this.d.narrator.say(sessionId, `The Jump Client on ${name} went offline.`, at, 'reps')();
+        this.d.narrator.say(sessionId, line('jump.clientOffline', { host: name }), at, 'reps')();
       } else continue;
       this.d.narrator.state(sessionId);
     }

@@ -2,10 +2,11 @@
  * System lines in the chat that narrate the session (members joining, prompts answered, transfers),
  * written to the session log and fanned out like any chat line.
  */
-import type { ChatAudience, ChatMessage } from '../protocol/index.js';
+import type { ChatAudience, ChatMessage, SystemLine } from '../protocol/index.js';
 import type { EventBus } from './event-bus.js';
 import type { Repositories } from './ports.js';
 import type { SessionView } from './session-view.js';
+import { englishOf } from './system-line-text.js';
 
 export class Narrator {
   constructor(
@@ -14,9 +15,12 @@ export class Narrator {
     private readonly bus: EventBus,
   ) {}
 
-  /** Writes a system line (call inside the caller's transaction) and returns a function that publishes it. */
-  say(sessionId: string, body: string, now: string, audience: ChatAudience = 'all'): () => void {
-    const message: ChatMessage = this.repos.sessions.chat(sessionId, { kind: 'system', id: null, name: 'System' }, body, audience, now);
+  /**
+   * Writes a system line (call inside the caller's transaction) and returns a function that publishes
+   * it. Stored as its key and arguments, with the English text as the body.
+   */
+  say(sessionId: string, line: SystemLine, now: string, audience: ChatAudience = 'all'): () => void {
+    const message: ChatMessage = this.repos.sessions.chat(sessionId, { kind: 'system', id: null, name: 'System' }, englishOf(line), audience, now, line);
     return () => this.publish(message);
   }
 

@@ -4,7 +4,7 @@
  */
 import type {
   ChatAudience, ChatMessage, Invitation, InvitationKind, JumpGroup, JumpGroupRole, JumpItem, JumpPolicy, MemberRole, Permissions, Prompt, PromptKind, QueueId, SessionStatus,
-  SessionSummary, TeamChatMessage, TeamRole,
+  SessionSummary, SystemLine, TeamChatMessage, TeamRole,
 } from '../protocol/index.js';
 
 export interface UserRecord {
@@ -208,7 +208,7 @@ export interface SessionRepository {
   claim(id: string, ownerId: number): boolean;
   /** Appends to the session's log; returns the event id (chat message ids are event ids). */
   addEvent(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, now: string): number;
-  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string): ChatMessage;
+  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string, line?: SystemLine): ChatMessage;
   /** The chat history, oldest first; customerView drops rep-only lines. */
   messages(sessionId: string, customerView: boolean): ChatMessage[];
   unreadCount(sessionId: string, afterEventId: number, readerId: number): number;

@@ -33,7 +33,7 @@ describe('RepLogout', () => {
     const { logout, auth, repLoss } = setup({ ended: 2, onlineAfter: false });
     logout.end(admin, 7);
     expect(auth.endConsoleLogins).toHaveBeenCalledWith(7, 'E_AUTH_ENDED_BY_ADMIN');
-    expect(repLoss.release).toHaveBeenCalledWith(7, 'was logged out by an administrator');
+    expect(repLoss.release).toHaveBeenCalledWith(7, 'admin');
   });
 
   it('does not release while a console of theirs is somehow still connected', () => {

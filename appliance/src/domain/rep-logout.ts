@@ -25,6 +25,6 @@ export class RepLogout {
     // Consoles hear about it synchronously (event bus), so presence is up to date on return.
     const ended = this.auth.endConsoleLogins(userId, 'E_AUTH_ENDED_BY_ADMIN');
     if (ended === 0) throw new CodedError('E_REP_NOT_LOGGED_IN');
-    if (!this.presence.isOnline(userId)) this.repLoss.release(userId, 'was logged out by an administrator');
+    if (!this.presence.isOnline(userId)) this.repLoss.release(userId, 'admin');
   }
 }

@@ -3,7 +3,7 @@
  * range; the customer; rep participation), the result rows, and a session's full detail —
  * transcript, files, permissions, events, people and recordings. /api/reporting reads the same.
  */
-import { CodedError } from '../protocol/index.js';
+import { CodedError, SystemLine } from '../protocol/index.js';
 import { ReportFilterInput, type ReportRecording, type ReportRow, type SessionReport } from '../protocol/report-models.js';
 import { iso, type Clock } from './clock.js';
 import { zonedInstant } from './site-time.js';
@@ -229,7 +229,8 @@ export class ReportService {
       .filter((e) => e.kind === 'chat.message')
       .map((e) => {
         const from = (e.data.from ?? {}) as { kind?: 'rep' | 'customer' | 'system'; id?: number | null; name?: string };
-        return { at: e.at, fromKind: from.kind ?? 'system', fromName: from.name ?? 'System', body: String(e.data.body ?? ''), repsOnly: e.data.audience === 'reps' };
+        const said = SystemLine.safeParse(e.data.line);
+        return { at: e.at, fromKind: from.kind ?? 'system', fromName: from.name ?? 'System', body: String(e.data.body ?? ''), repsOnly: e.data.audience === 'reps', ...(said.success ? { line: said.data } : {}) };
       });
 
     const files = events

@@ -2,7 +2,7 @@
  * A session from the reps' side: accept, open, chat, prompts, and the three ways out (End, Hold,
  * Leave) plus Remove Member. Each change is written in one transaction before anyone is told.
  */
-import { CodedError, type ChatAudience, type ChatMessage, type MySession, type Prompt, type PromptKind, type SessionDetail, type SessionSummary } from '../protocol/index.js';
+import { CodedError, line, type ChatAudience, type ChatMessage, type MySession, type Prompt, type PromptKind, type SessionDetail, type SessionSummary, type SystemLine } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import { GroupCommit } from './group-commit.js';
@@ -11,18 +11,9 @@ import { authorize, type Actor } from './permissions.js';
 import { assertSessionRoom } from './limits.js';
 import type { Repositories } from './ports.js';
 import { toInvitation, type SessionView } from './session-view.js';
+import { englishOf } from './system-line-text.js';
 
 type Repos = Pick<Repositories, 'sessions' | 'members' | 'invitations' | 'prompts' | 'users' | 'transaction'>;
-
-export const PROMPT_TEXT: Record<PromptKind, string> = {
-  screen_view: 'view your screen',
-  screen_control: 'view and control your computer',
-  command_shell: 'open a command shell on your computer',
-  file_transfer: 'transfer files to and from your computer',
-  system_info: 'view system information about your computer',
-  elevation: 'run the support software with administrative rights',
-  full_client: 'download and run the full customer client',
-};
 
 export class SessionService {
   constructor(
@@ -47,12 +38,12 @@ export class SessionService {
       if (s.status === 'held' && s.ownerId === me.id) {
         this.repos.sessions.setStatus(sessionId, 'active', now);
         this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.resume', { rep: me.displayName }, now);
-        return this.narrator.say(sessionId, `${me.displayName} resumed the session.`, now);
+        return this.narrator.say(sessionId, line('member.resumed', { name: me.displayName }), now);
       }
       if (!this.repos.sessions.claim(sessionId, me.id)) return null;
       this.repos.members.add(sessionId, me.id, 'owner', null, now);
       this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.accept', { rep: me.displayName }, now);
-      return this.narrator.say(sessionId, `${me.publicDisplayName} joined the session.`, now);
+      return this.narrator.say(sessionId, line('member.joined', { name: me.publicDisplayName }), now);
     });
     if (!announce) throw new CodedError('E_SESSION_ALREADY_TAKEN');
     announce();
@@ -109,7 +100,7 @@ export class SessionService {
     const [prompt, say] = this.repos.transaction(() => {
       const p = this.repos.prompts.create(sessionId, kind, name, now);
       this.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'prompt.asked', { kind, promptId: p.id }, now);
-      return [p, this.narrator.say(sessionId, `${name} is requesting to ${PROMPT_TEXT[kind]}. Waiting on the customer to respond to the prompt.`, now)] as const;
+      return [p, this.narrator.say(sessionId, line('prompt.asked', { name, kind }), now)] as const;
     });
     say();
     this.bus.publish({ type: 'session.prompt', prompt, recipients: this.view.recipients(sessionId) });
@@ -120,7 +111,7 @@ export class SessionService {
   end(actor: Actor, sessionId: string): void {
     authorize(actor, { kind: 'session.end', role: this.repos.members.role(sessionId, actor.user.id) });
     this.requireOpen(sessionId);
-    this.close(sessionId, `rep:${actor.user.id}`, `${actor.user.displayName} ended the session.`);
+    this.close(sessionId, `rep:${actor.user.id}`, line('session.ended', { name: actor.user.displayName }));
   }
 
   /** Hold Session: back to the owner's personal queue; other members stay. */
@@ -132,7 +123,7 @@ export class SessionService {
     const say = this.repos.transaction(() => {
       this.repos.sessions.moveTo(sessionId, `personal:${me.id}`, 'held', me.id, now);
       this.repos.sessions.addEvent(sessionId, `rep:${me.id}`, 'session.hold', {}, now);
-      return this.narrator.say(sessionId, `${me.publicDisplayName} put the session on hold.`, now);
+      return this.narrator.say(sessionId, line('session.held', { name: me.publicDisplayName }), now);
     });
     say();
     this.narrator.state(sessionId);
@@ -141,7 +132,7 @@ export class SessionService {
   /** Leave Session (a participant or an external rep). */
   leave(actor: Actor, sessionId: string): void {
     authorize(actor, { kind: 'session.leave', role: this.repos.members.role(sessionId, actor.user.id) });
-    this.removeMember(sessionId, actor.user.id, `${actor.user.publicDisplayName} left the session.`, 'You left the session.');
+    this.removeMember(sessionId, actor.user.id, line('member.left', { name: actor.user.publicDisplayName }), line('closed.left'));
   }
 
   /** Remove Member (owner only). */
@@ -150,16 +141,17 @@ export class SessionService {
     if (userId === actor.user.id) throw new CodedError('E_SESSION_OWNER_CANNOT_LEAVE');
     const target = this.repos.members.active(sessionId).find((m) => m.userId === userId);
     if (!target) throw new CodedError('E_MEMBER_NOT_FOUND');
-    this.removeMember(sessionId, userId, `${actor.user.publicDisplayName} removed ${target.name} from the session.`, `${actor.user.publicDisplayName} removed you from the session.`);
+    const name = actor.user.publicDisplayName;
+    this.removeMember(sessionId, userId, line('member.removed', { name, target: target.name }), line('closed.removed', { name }));
   }
 
   /** Takes one rep out: their invitations vanish, and external reps they invited go too when no other owner is left. */
-  removeMember(sessionId: string, userId: number, line: string, reasonForThem: string): void {
+  removeMember(sessionId: string, userId: number, said: SystemLine, reasonForThem: SystemLine): void {
     const now = iso(this.clock);
     const removed: number[] = [userId];
     const { say, gone } = this.repos.transaction(() => {
       if (!this.repos.members.leave(sessionId, userId, now)) throw new CodedError('E_MEMBER_NOT_FOUND');
-      this.repos.sessions.addEvent(sessionId, `rep:${userId}`, 'member.left', { reason: line }, now);
+      this.repos.sessions.addEvent(sessionId, `rep:${userId}`, 'member.left', { reason: englishOf(said) }, now);
       const gone = this.repos.invitations.open(sessionId).filter((i) => i.inviterId === userId);
       for (const i of gone) this.repos.invitations.end(i.id, 'inviter left', now);
       const owners = this.repos.members.active(sessionId).filter((m) => m.role === 'owner');
@@ -169,11 +161,11 @@ export class SessionService {
           removed.push(m.userId);
         }
       }
-      return { say: this.narrator.say(sessionId, line, now), gone };
+      return { say: this.narrator.say(sessionId, said, now), gone };
     });
     for (const i of gone) this.bus.publish({ type: 'invitation.removed', id: i.id, queueId: i.queueId });
     say();
-    this.bus.publish({ type: 'session.closed', sessionId, reason: reasonForThem, recipients: removed });
+    this.bus.publish({ type: 'session.closed', sessionId, line: reasonForThem, recipients: removed });
     this.narrator.state(sessionId, removed);
   }
 
@@ -189,7 +181,7 @@ export class SessionService {
   }
 
   /** Ends a session for everyone (owner's End, customer never returned, admin). */
-  close(sessionId: string, actor: string, reason: string): void {
+  close(sessionId: string, actor: string, reason: SystemLine): void {
     const now = iso(this.clock);
     const result = this.repos.transaction(() => {
       const s = this.repos.sessions.byId(sessionId);
@@ -199,7 +191,7 @@ export class SessionService {
       for (const p of this.repos.prompts.list(sessionId)) if (p.state === 'pending') this.repos.prompts.answer(p.id, 'cancelled', now);
       const say = this.narrator.say(sessionId, reason, now);
       const members = this.repos.members.active(sessionId).map((m) => m.userId);
-      this.repos.sessions.addEvent(sessionId, actor, 'session.end', { reason }, now);
+      this.repos.sessions.addEvent(sessionId, actor, 'session.end', { reason: englishOf(reason) }, now);
       return { say, members, invitations, queueId: s.queueId };
     });
     if (!result) return;
@@ -209,9 +201,9 @@ export class SessionService {
       this.repos.sessions.setStatus(sessionId, 'ended', now);
     });
     for (const i of result.invitations) this.bus.publish({ type: 'invitation.removed', id: i.id, queueId: i.queueId });
-    this.bus.publish({ type: 'session.closed', sessionId, reason, recipients: result.members });
+    this.bus.publish({ type: 'session.closed', sessionId, line: reason, recipients: result.members });
     this.bus.publish({ type: 'session.removed', sessionId, queueId: result.queueId });
-    this.bus.publish({ type: 'customer.ended', sessionId, reason });
+    this.bus.publish({ type: 'customer.ended', sessionId, line: reason });
   }
 
   private requireOpen(sessionId: string): SessionSummary {

@@ -5,7 +5,7 @@
  * The button is stored before the endpoint is told, and the rep is answered only once the endpoint
  * holds it; an endpoint that cannot take it leaves the button removed.
  */
-import { CodedError, SUPPORT_BUTTON_EXPIRY_LABEL, SUPPORT_BUTTON_PROFILES, type QueueId, type SupportButton, type SupportButtonExpiry, type SessionSummary } from '../protocol/index.js';
+import { CodedError, line, SUPPORT_BUTTON_PROFILES, type QueueId, type SystemLine, type SupportButton, type SupportButtonExpiry, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { NewSupportButton, SupportButtonRecord, SupportButtonRepository } from './elevation-ports.js';
 import type { Endpoint, EndpointHub } from './endpoints.js';
@@ -103,8 +103,8 @@ export class SupportButtonService {
         throw e;
       }
     }
-    const expiry = expires ? `, expires ${SUPPORT_BUTTON_EXPIRY_LABEL[p.expiry].toLowerCase()} from now` : ', never expires';
-    this.say(sessionId, `${actor.user.publicDisplayName} deployed a Support Button “${button.description}” on ${where.hostname} (${queueName(this.d.repos, button.queueId)}${expiry}).`);
+    const said = { name: actor.user.publicDisplayName, description: button.description, host: where.hostname, queue: queueName(this.d.repos, button.queueId), expiry: expires ? p.expiry : 'never' };
+    this.say(sessionId, line('button.deployed', said));
     return this.toModel(button);
   }
 
@@ -120,7 +120,7 @@ export class SupportButtonService {
     });
     // Removed on the site already: a click from a computer that missed this message is refused anyway.
     await where.endpoint?.removeSupportButton?.(buttonId).catch(() => undefined);
-    if (s.status !== 'ended') this.say(sessionId, `${actor.user.publicDisplayName} removed the Support Button “${b.description}” from ${b.hostname}.`);
+    if (s.status !== 'ended') this.say(sessionId, line('button.removed', { name: actor.user.publicDisplayName, description: b.description, host: b.hostname }));
   }
 
   /** A customer clicked a Support Button (its token): a new session waits in the button's queue. */
@@ -193,9 +193,9 @@ export class SupportButtonService {
     return null;
   }
 
-  private say(sessionId: string, line: string): void {
+  private say(sessionId: string, said: SystemLine): void {
     const now = iso(this.d.clock);
-    this.d.repos.transaction(() => this.d.narrator.say(sessionId, line, now, 'reps'))();
+    this.d.repos.transaction(() => this.d.narrator.say(sessionId, said, now, 'reps'))();
   }
 
   private toModel(b: SupportButtonRecord): SupportButton {

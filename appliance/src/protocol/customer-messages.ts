@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SessionStatus } from './models.js';
 import { ChatMessage, MAX_CHAT_CHARS, Prompt } from './session-models.js';
+import { SystemLine } from './system-lines.js';
 
 const Empty = z.object({}).strict();
 
@@ -43,7 +44,7 @@ export const customerEvents = {
   'customer.prompt': Prompt,
   'customer.status': CustomerStatus,
   /** The session is over for the customer (ended by the rep, or the grace period ran out). */
-  'customer.ended': z.object({ reason: z.string() }),
+  'customer.ended': z.object({ reason: z.string(), line: SystemLine.optional() }),
 } as const;
 
 export type CustomerEventName = keyof typeof customerEvents;

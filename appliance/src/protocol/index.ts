@@ -14,3 +14,4 @@ export * from './inject-messages.js';
 export * from './brcs/index.js';
 export * from './jump-consent.js';
 export * from './file-messages.js';
+export * from './system-lines.js';

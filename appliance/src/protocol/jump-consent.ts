@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ClockTime, JumpPolicy, JumpPromptRule, Weekday } from './models.js';
 import { SessionId } from './session-models.js';
+import { SystemLine } from './system-lines.js';
 
 const JumpItemId = z.number().int().positive();
 
@@ -32,6 +33,8 @@ export const JumpWait = z.object({
   /** ISO instant: no answer by then and the Jump is refused (nobody there to allow it). */
   expiresAt: z.string(),
   message: z.string(),
+  /** The message's key and arguments ("jump.waiting"), for consoles that word it themselves. */
+  line: SystemLine.optional(),
 });
 export type JumpWait = z.infer<typeof JumpWait>;
 

@@ -22,6 +22,7 @@ import { injectMethods } from './inject-messages.js';
 import { uiLanguageMethods } from './ui-language-messages.js';
 import { emailMethods } from './email-messages.js';
 import { SessionEndpoint } from './elevation-models.js';
+import { SystemLine } from './system-lines.js';
 
 const Empty = z.object({}).strict();
 const TeamId = z.number().int().positive();
@@ -262,7 +263,7 @@ export const events = {
   /** A permission prompt was asked or answered. */
   'session.prompt': Prompt,
   /** The rep is no longer in this session (ended, removed, transferred away); reason says why. */
-  'session.closed': z.object({ sessionId: SessionId, reason: z.string() }),
+  'session.closed': z.object({ sessionId: SessionId, reason: z.string(), line: SystemLine.optional() }),
   /** This console was logged out by the appliance; reason says why (shown to the rep). */
   'auth.kicked': z.object({ code: z.string(), message: z.string() }),
   /** Output of one of the rep's command shells. */

@@ -3,6 +3,7 @@
  * as the appliance answers them and the admin pages read them.
  */
 import { z } from 'zod';
+import { SystemLine } from './system-lines.js';
 
 /** Rep participation: every session, sessions some rep joined, sessions no rep joined, or one rep's. */
 export const RepParticipation = z.union([z.enum(['all', 'any', 'none']), z.string().regex(/^\d{1,9}$/)]);
@@ -71,6 +72,8 @@ export const ReportChatLine = z.object({
   body: z.string(),
   /** Lines only the reps saw. */
   repsOnly: z.boolean(),
+  /** A system line's key and arguments, so /login words it in the administrator's language. */
+  line: SystemLine.optional(),
 });
 
 export const ReportFile = z.object({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { QueueId, SessionSummary } from './models.js';
 import { SessionEndpoint } from './elevation-models.js';
+import { SystemLine } from './system-lines.js';
 
 export const SessionId = z.string().regex(/^[0-9a-f]{32}$/);
 
@@ -29,6 +30,8 @@ export const ChatMessage = z.object({
   from: z.object({ kind: z.enum(['rep', 'customer', 'system']), id: z.number().int().nullable(), name: z.string() }),
   body: z.string(),
   audience: ChatAudience,
+  /** A system line's key and arguments, for readers who word it in their own language. */
+  line: SystemLine.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

@@ -1,4 +1,4 @@
-import type { ChatAudience, ChatMessage, QueueId, SessionStatus, SessionSummary } from '../protocol/index.js';
+import type { ChatAudience, ChatMessage, QueueId, SessionStatus, SessionSummary, SystemLine } from '../protocol/index.js';
 import type { NewSession, SessionRepository } from '../domain/ports.js';
 import type { Db } from './db.js';
 
@@ -102,10 +102,10 @@ export class SqliteSessionRepository implements SessionRepository {
     return Number(info.lastInsertRowid);
   }
 
-  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string): ChatMessage {
+  chat(sessionId: string, from: ChatMessage['from'], body: string, audience: ChatAudience, now: string, line?: SystemLine): ChatMessage {
     const actor = from.kind === 'rep' ? `rep:${from.id}` : from.kind;
-    const id = this.addEvent(sessionId, actor, 'chat.message', { from, body, audience }, now);
-    return { id, sessionId, at: now, from, body, audience };
+    const id = this.addEvent(sessionId, actor, 'chat.message', line ? { from, body, audience, line } : { from, body, audience }, now);
+    return line ? { id, sessionId, at: now, from, body, audience, line } : { id, sessionId, at: now, from, body, audience };
   }
 
   messages(sessionId: string, customerView: boolean): ChatMessage[] {
@@ -113,8 +113,9 @@ export class SqliteSessionRepository implements SessionRepository {
       .prepare<[string], { id: number; at: string; data: string }>("SELECT id, at, data FROM session_events WHERE session_id = ? AND kind = 'chat.message' ORDER BY id")
       .all(sessionId)
       .map((r) => {
-        const d = JSON.parse(r.data) as { from: ChatMessage['from']; body: string; audience: ChatAudience };
-        return { id: r.id, sessionId, at: r.at, from: d.from, body: d.body, audience: d.audience };
+        const d = JSON.parse(r.data) as { from: ChatMessage['from']; body: string; audience: ChatAudience; line?: SystemLine };
+        const m: ChatMessage = { id: r.id, sessionId, at: r.at, from: d.from, body: d.body, audience: d.audience };
+        return d.line ? { ...m, line: d.line } : m;
       })
       .filter((m) => !customerView || m.audience === 'all');
   }

@@ -16,6 +16,7 @@ import { CUSTOMER_COOKIE } from '../http/start-session.js';
 import { readCookie } from './cookies.js';
 import { readFrame } from './frames.js';
 import { hardMessageBytes } from '../domain/limits.js';
+import { englishOf } from '../domain/system-line-text.js';
 
 export const CUSTOMER_WS_PATH = '/ws/customer';
 
@@ -123,7 +124,7 @@ export class CustomerGateway {
           /* the session is gone */
         }
       } else if (e.type === 'customer.ended' && e.sessionId === conn.sessionId) {
-        conn.event('customer.ended', { reason: e.reason });
+        conn.event('customer.ended', { reason: englishOf(e.line), line: e.line });
         const id = conn.sessionId;
         conn.sessionId = null;
         this.app.customers.forget(id);

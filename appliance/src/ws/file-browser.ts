@@ -4,7 +4,7 @@
  * either file permission; changing the endpoint's folders needs fileUpload) and every path is
  * checked by domain/file-paths.ts before it leaves the appliance. Changes are written to the session log.
  */
-import { CodedError, type FileListing } from '../protocol/index.js';
+import { CodedError, line, type FileListing, type SystemLine } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import { iso } from '../domain/clock.js';
 import type { EndpointFiles } from '../domain/endpoint-files.js';
@@ -32,14 +32,14 @@ export function filesFor(app: AppContext, actor: Actor, sessionId: string, actio
 }
 
 /** Writes one File Transfer event to the session log and, when given, a system line in the chat. */
-export function logFileEvent(app: AppContext, narrator: Narrator, sessionId: string, userId: number, kind: string, data: Record<string, unknown>, line: string | null): void {
+export function logFileEvent(app: AppContext, narrator: Narrator, sessionId: string, userId: number, kind: string, data: Record<string, unknown>, said: SystemLine | null): void {
   try {
     const now = iso(app.clock);
     const s = app.repos.sessions.byId(sessionId);
     if (!s) return;
     const say = app.repos.transaction(() => {
       app.repos.sessions.addEvent(sessionId, `rep:${userId}`, kind, data, now);
-      return line && s.status !== 'ended' ? narrator.say(sessionId, line, now) : null;
+      return said && s.status !== 'ended' ? narrator.say(sessionId, said, now) : null;
     });
     say?.();
   } catch (err) {
@@ -87,7 +87,7 @@ export class FileBrowser {
     if (path === '') throw new CodedError('E_FILE_NAME_INVALID', 'A volume itself cannot be renamed.');
     await files.rename(p.volume, path, checkName(p.name));
     const from = path.split('/').pop()!;
-    this.log(actor, p.sessionId, 'file.rename', { hostname: endpoint.hostname, volume: p.volume, path, name: p.name }, `${actor.user.publicDisplayName} renamed ${from} to ${p.name} on ${endpoint.hostname}.`);
+    this.log(actor, p.sessionId, 'file.rename', { hostname: endpoint.hostname, volume: p.volume, path, name: p.name }, line('file.renamed', { name: actor.user.publicDisplayName, from, to: p.name, host: endpoint.hostname }));
   }
 
   async remove(actor: Actor, p: { sessionId: string; volume: number; paths: string[] }): Promise<{ deleted: number }> {
@@ -96,13 +96,12 @@ export class FileBrowser {
     if (paths.includes('')) throw new CodedError('E_FILE_NAME_INVALID', 'A volume itself cannot be deleted.');
     const deleted = await files.remove(p.volume, paths);
     const names = paths.map((x) => x.split('/').pop()!);
-    const what = names.length === 1 ? names[0]! : `${names.length} items`;
-    this.log(actor, p.sessionId, 'file.delete', { hostname: endpoint.hostname, volume: p.volume, paths }, `${actor.user.publicDisplayName} deleted ${what} on ${endpoint.hostname}.`);
+    this.log(actor, p.sessionId, 'file.delete', { hostname: endpoint.hostname, volume: p.volume, paths }, line('file.deleted', { name: actor.user.publicDisplayName, count: names.length, item: names[0] ?? '', host: endpoint.hostname }));
     return { deleted };
   }
 
-  private log(actor: Actor, sessionId: string, kind: string, data: Record<string, unknown>, line: string | null): void {
-    logFileEvent(this.app, this.narrator, sessionId, actor.user.id, kind, data, line);
+  private log(actor: Actor, sessionId: string, kind: string, data: Record<string, unknown>, said: SystemLine | null): void {
+    logFileEvent(this.app, this.narrator, sessionId, actor.user.id, kind, data, said);
   }
 }
 

@@ -13,7 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { Transform, finished, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CodedError, formatFileSize, type TransferDirection, type TransferProgress, type TransferState } from '../protocol/index.js';
+import { CodedError, formatFileSize, line, type TransferDirection, type TransferProgress, type TransferState } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { EndpointFiles } from '../domain/endpoint-files.js';
 import { checkName, normalizePath } from '../domain/file-paths.js';
@@ -295,16 +295,18 @@ export class FileTransfers {
     this.progress(t, true, why);
     if (!t.logged) {
       t.logged = true;
-      const size = formatFileSize(t.size);
-      const who = t.userName;
-      const line =
+      const done = { name: t.userName, file: t.name, size: formatFileSize(t.size), sizeBytes: t.size, host: t.hostname };
+      const reason = { reason: why?.message ?? 'unknown error', reasonCode: why?.code ?? 'E_INTERNAL' };
+      const said =
         result === 'completed'
           ? t.direction === 'upload'
-            ? `${who} uploaded ${t.name} (${size}) to ${t.hostname}: ${t.display}.`
-            : `${who} downloaded ${t.name} (${size}) from ${t.hostname}.`
+            ? line('file.uploaded', { ...done, path: t.display })
+            : line('file.downloaded', done)
           : result === 'cancelled'
-            ? `The ${t.direction} of ${t.name} was cancelled${why && why.code !== 'E_FILE_CANCELLED' ? `: ${why.message}` : '.'}`
-            : `The ${t.direction} of ${t.name} failed: ${why?.message ?? 'unknown error'}`;
+            ? why && why.code !== 'E_FILE_CANCELLED'
+              ? line('file.cancelledWhy', { direction: t.direction, file: t.name, ...reason })
+              : line('file.cancelled', { direction: t.direction, file: t.name })
+            : line('file.failed', { direction: t.direction, file: t.name, ...reason });
       logFileEvent(this.app, this.narrator, t.sessionId, t.userId, 'file.transfer', {
         transferId: t.id,
         direction: t.direction,
@@ -317,7 +319,7 @@ export class FileTransfers {
         ...(why ? { code: why.code } : {}),
         ...(t.sha256 ? { sha256: t.sha256 } : {}),
         durationMs: Date.now() - t.startedAt,
-      }, line);
+      }, said);
     }
     if (result === 'completed' && t.direction === 'download') {
       if (t.idle) clearTimeout(t.idle);

@@ -19,6 +19,7 @@ import { isSameOrigin } from '../http/security.js';
 import { CONSOLE_COOKIE } from '../http/console-routes.js';
 import { ConsoleConnection } from './connection.js';
 import { handlers, type HandlerContext } from './handlers.js';
+import { englishOf } from '../domain/system-line-text.js';
 
 export const CONSOLE_WS_PATH = '/ws/console';
 /** Frames above LIMITS.maxMessageBytes get E_TOO_LARGE; far larger ones are cut off by ws itself (close 1009). */
@@ -129,7 +130,7 @@ export class ConsoleGateway {
     this.app.presence.disconnected(userId);
     if (this.app.presence.isOnline(userId)) return;
     try {
-      if (loggedOut) this.app.repLoss.release(userId, 'logged out');
+      if (loggedOut) this.app.repLoss.release(userId, 'logged_out');
       else this.app.repLoss.dropped(userId);
     } catch (err) {
       this.app.log.error({ err, userId }, 'releasing sessions failed');
@@ -175,7 +176,7 @@ export class ConsoleGateway {
       } else if (e.type === 'session.prompt') {
         if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.prompt', e.prompt);
       } else if (e.type === 'session.closed') {
-        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.closed', { sessionId: e.sessionId, reason: e.reason });
+        if (e.recipients.includes(c.actor.user.id)) c.sendEvent('session.closed', { sessionId: e.sessionId, reason: englishOf(e.line), line: e.line });
       } else if (e.type === 'invitation.created') {
         if (isAllowed(c.actor, { kind: 'queue.view', queueId: e.invitation.queueId })) c.sendEvent('queue.invitation', e.invitation);
       } else if (e.type === 'invitation.removed') {

@@ -5,7 +5,7 @@
  * watching it); a real agent has no screen to stream and says so with E_SCREEN_UNAVAILABLE.
  * Every action is authorized in permissions.ts and written to the session log.
  */
-import { CodedError, ERRORS, isErrorCode, type PromptKind } from '../protocol/index.js';
+import { CodedError, ERRORS, isErrorCode, line, type PromptKind, type SystemLine } from '../protocol/index.js';
 import { packFrame, type ColorMode, type ScreenInput, type ScreenRefusal } from '../protocol/screen-frames.js';
 import { wrapScreenFrame, type ScreenStart, type ScreenStatus } from '../protocol/screen-stream.js';
 import type { AppContext } from '../context.js';
@@ -117,7 +117,7 @@ export class ScreenStreams {
     s.unsubscribe = desk.subscribe((e) => this.onDesktop(s, e));
     this.hook(conn);
     this.startTicker();
-    this.log(s, 'screen.start', `${s.userName} started screen sharing with ${endpoint.hostname}${p.control ? ' (control)' : ' (view only)'}.`, { control: p.control, monitorId, colorMode: p.colorMode });
+    this.log(s, 'screen.start', line('screen.started', { name: s.userName, host: endpoint.hostname, control: p.control ? 'yes' : 'no' }), { control: p.control, monitorId, colorMode: p.colorMode });
     s.flow.damage();
     this.schedule(s, 0);
     return {
@@ -173,7 +173,7 @@ export class ScreenStreams {
     const before = s.desk.hasControl(s.viewerId);
     this.check(s.desk.setControl(s.viewerId, p.control));
     if (before !== p.control) {
-      this.log(s, 'screen.control', p.control ? `${s.userName} took control of ${s.endpoint.hostname}.` : `${s.userName} released control of ${s.endpoint.hostname}.`, { control: p.control });
+      this.log(s, 'screen.control', line(p.control ? 'screen.tookControl' : 'screen.releasedControl', { name: s.userName, host: s.endpoint.hostname }), { control: p.control });
     }
     return this.status(s);
   }
@@ -184,7 +184,7 @@ export class ScreenStreams {
     this.syncElevation(s);
     for (const e of p.events) {
       this.check(s.desk.input(s.viewerId, e));
-      if (e.kind === 'ctrl-alt-del') this.log(s, 'screen.ctrlAltDel', `${s.userName} sent Ctrl-Alt-Del to ${s.endpoint.hostname}.`);
+      if (e.kind === 'ctrl-alt-del') this.log(s, 'screen.ctrlAltDel', line('screen.ctrlAltDel', { name: s.userName, host: s.endpoint.hostname }));
     }
   }
 
@@ -194,7 +194,7 @@ export class ScreenStreams {
     this.syncElevation(s);
     const action = s.desk.specialActions().find((a) => a.id === p.actionId);
     this.check(s.desk.runSpecialAction(s.viewerId, p.actionId));
-    this.log(s, 'screen.specialAction', `${s.userName} ran the special action “${action?.label ?? p.actionId}” on ${s.endpoint.hostname}.`, { actionId: p.actionId });
+    this.log(s, 'screen.specialAction', line('screen.specialAction', { name: s.userName, action: action?.label ?? p.actionId, host: s.endpoint.hostname }), { actionId: p.actionId });
   }
 
   clipboard(actor: Actor, p: { streamId: number; text: string }): void {
@@ -212,13 +212,13 @@ export class ScreenStreams {
     if (p.privacyScreen !== undefined) {
       const was = s.desk.status().privacyScreen;
       this.check(s.desk.setPrivacyScreen(p.privacyScreen));
-      if (was !== p.privacyScreen) this.log(s, 'screen.privacy', p.privacyScreen ? `${s.userName} turned on the privacy screen on ${s.endpoint.hostname}.` : `${s.userName} turned off the privacy screen.`, { on: p.privacyScreen });
+      if (was !== p.privacyScreen) this.log(s, 'screen.privacy', line(p.privacyScreen ? 'screen.privacyOn' : 'screen.privacyOff', { name: s.userName, host: s.endpoint.hostname }), { on: p.privacyScreen });
     }
     if (p.customerInputDisabled !== undefined) {
       const was = s.desk.status().customerInputDisabled;
       this.check(s.desk.setCustomerInputDisabled(p.customerInputDisabled));
       if (was !== p.customerInputDisabled) {
-        this.log(s, 'screen.customerInput', p.customerInputDisabled ? `${s.userName} disabled the customer's mouse and keyboard.` : `${s.userName} gave the customer their mouse and keyboard back.`, { disabled: p.customerInputDisabled });
+        this.log(s, 'screen.customerInput', line(p.customerInputDisabled ? 'screen.inputDisabled' : 'screen.inputRestored', { name: s.userName }), { disabled: p.customerInputDisabled });
       }
     }
     return this.status(s);
@@ -372,7 +372,7 @@ export class ScreenStreams {
       const message = code === 'E_SESSION_ENDED' ? 'The session ended.' : code === 'E_SESSION_NOT_MEMBER' ? 'You are no longer in this session.' : code === 'E_ENDPOINT_OFFLINE' ? 'The remote computer disconnected.' : screenRefusalText(code);
       s.conn.sendEvent('session.screen.ended', { streamId: s.id, sessionId: s.sessionId, code, message });
     }
-    this.log(s, 'screen.stop', code === null || code === 'E_SCREEN_STREAM_NOT_FOUND' ? `${s.userName} stopped screen sharing.` : `Screen sharing with ${s.endpoint.hostname} stopped.`, { reason: code, frames: s.flow.sentSeq, bytes: s.flow.bytes });
+    this.log(s, 'screen.stop', code === null || code === 'E_SCREEN_STREAM_NOT_FOUND' ? line('screen.stopped', { name: s.userName }) : line('screen.ended', { host: s.endpoint.hostname }), { reason: code, frames: s.flow.sentSeq, bytes: s.flow.bytes });
   }
 
   private endWhere(pred: (s: Stream) => boolean, code: string, tell = true): void {
@@ -412,14 +412,14 @@ export class ScreenStreams {
   }
 
   /** Writes the event to the session log, and a chat line when `line` is given. */
-  private log(s: Stream, kind: string, line: string | null, extra: Record<string, unknown> = {}): void {
+  private log(s: Stream, kind: string, said: SystemLine | null, extra: Record<string, unknown> = {}): void {
     try {
       const now = iso(this.app.clock);
       const session = this.app.repos.sessions.byId(s.sessionId);
       if (!session) return;
       const say = this.app.repos.transaction(() => {
         this.app.repos.sessions.addEvent(s.sessionId, `rep:${s.userId}`, kind, { streamId: s.id, hostname: s.endpoint.hostname, ...extra }, now);
-        return line && session.status !== 'ended' ? this.narrator.say(s.sessionId, line, now) : null;
+        return said && session.status !== 'ended' ? this.narrator.say(s.sessionId, said, now) : null;
       });
       say?.();
     } catch (err) {

@@ -14,7 +14,7 @@ import { authorize, isAllowed, type Action, type Actor } from '../domain/permiss
 import type { ConsoleConnection } from './connection.js';
 import { ShellFlow } from '../shell/flow.js';
 import { toShellRecording, type StartedRecording } from '../shell/recordings.js';
-import { SHELL_WINDOW_CHARS, type ShellRecording } from '../protocol/index.js';
+import { line, SHELL_WINDOW_CHARS, type ShellRecording, type SystemLine } from '../protocol/index.js';
 
 /** At most this many shells open in one session at once. */
 export const MAX_SHELLS_PER_SESSION = 8;
@@ -113,7 +113,7 @@ export class SessionTools {
       flush(); // the last output goes before the exit
       this.ended(shell, code);
     });
-    this.log(shell, 'shell.open', `${shell.userName} opened a command shell on ${shell.hostname}.`);
+    this.log(shell, 'shell.open', line('shell.opened', { name: shell.userName, host: shell.hostname }));
     return { shellId: shell.shellId, recordingId: recording?.record.id ?? null };
   }
 
@@ -183,7 +183,7 @@ export class SessionTools {
     if (!this.shells.delete(shell.shellId)) return;
     shell.flow.dispose();
     if (shell.conn.actor?.user.id === shell.userId) shell.conn.sendEvent('session.shell.exit', { shellId: shell.shellId, code });
-    this.log(shell, 'shell.close', `The command shell on ${shell.hostname} closed.`, { code });
+    this.log(shell, 'shell.close', line('shell.closed', { host: shell.hostname }), { code });
     const started = shell.recording;
     if (!started || !this.app.recordings) return;
     this.app.recordings.finish(started, code).then(
@@ -201,14 +201,14 @@ export class SessionTools {
     }
   }
 
-  private log(shell: OpenShell, kind: string, line: string, extra: Record<string, unknown> = {}): void {
+  private log(shell: OpenShell, kind: string, said: SystemLine, extra: Record<string, unknown> = {}): void {
     try {
       const now = iso(this.app.clock);
       const s = this.app.repos.sessions.byId(shell.sessionId);
       if (!s) return;
       const say = this.app.repos.transaction(() => {
         this.app.repos.sessions.addEvent(shell.sessionId, `rep:${shell.userId}`, kind, { shellId: shell.shellId, hostname: shell.hostname, recordingId: shell.recording?.record.id ?? null, ...extra }, now);
-        return s.status === 'ended' ? null : this.narrator.say(shell.sessionId, line, now);
+        return s.status === 'ended' ? null : this.narrator.say(shell.sessionId, said, now);
       });
       say?.();
     } catch (err) {

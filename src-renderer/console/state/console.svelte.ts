@@ -5,6 +5,7 @@
 import type { Invitation } from '../../../appliance/src/protocol/index.js';
 import { ConsoleClient, consoleSocketUrl, messageOf, type LinkStatus } from '../../lib/client.js';
 import { t } from '../../lib/i18n/index.svelte.js';
+import { lineText } from '../../lib/i18n/system-line.js';
 import type { Platform } from '../../platform/index.js';
 import { AuthState } from './auth.svelte.js';
 import { Clock } from './clock.svelte.js';
@@ -81,7 +82,8 @@ export class ConsoleModel {
     });
     // A session that closes while the rep looks elsewhere is dropped, with the appliance's reason;
     // the one on screen stays readable (the desk marks it closed) until the rep closes it.
-    this.client.on('session.closed', ({ sessionId, reason }) => {
+    this.client.on('session.closed', ({ sessionId, reason: english, line }) => {
+      const reason = lineText(line, english);
       if (!this.desk.get(sessionId) || (this.view === 'session' && this.desk.currentId === sessionId)) return;
       this.desk.drop(sessionId);
       this.say(reason, 'ok');

@@ -6,6 +6,7 @@
 import type { SessionDetail } from '../../../appliance/src/protocol/index.js';
 import { messageOf, type ConsoleClient } from '../../lib/client.js';
 import { OpenSession } from './open-session.svelte.js';
+import { lineText } from '../../lib/i18n/system-line.js';
 
 export class SessionDesk {
   sessions = $state<OpenSession[]>([]);
@@ -34,7 +35,7 @@ export class SessionDesk {
     });
     client.on('session.state', (st) => this.get(st.session.id)?.applyState(st, this.myId()));
     client.on('session.prompt', (p) => this.get(p.sessionId)?.applyPrompt(p));
-    client.on('session.closed', ({ sessionId, reason }) => this.get(sessionId)?.closed(reason));
+    client.on('session.closed', ({ sessionId, reason, line }) => this.get(sessionId)?.closed(lineText(line, reason)));
   }
 
   get(id: string): OpenSession | undefined {

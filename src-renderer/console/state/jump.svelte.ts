@@ -6,6 +6,7 @@
 import type { FrequentJumpItem, JumpConsentOutcome, JumpGroup, JumpItemDetail, JumpListItem, JumpWait } from '../../../appliance/src/protocol/index.js';
 import { codeOf, messageOf, type ConsoleClient } from '../../lib/client.js';
 import { t } from '../../lib/i18n/index.svelte.js';
+import { refusalText } from '../../lib/i18n/refusals.js';
 
 export const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -252,7 +253,7 @@ export class JumpState {
     this.outcome =
       o.outcome === 'cancelled'
         ? { itemId: o.itemId, tone: 'error', text: t('console.jumpState.cancelled', { name: w.item.name }) }
-        : { itemId: o.itemId, tone: 'error', text: t('console.jumpState.failed', { name: w.item.name, reason: o.message }) };
+        : { itemId: o.itemId, tone: 'error', text: t('console.jumpState.failed', { name: w.item.name, reason: refusalText(o.code, o.message) }) };
   }
 
   /** The rep declined: the refusal stays on the row so they can read it again. */

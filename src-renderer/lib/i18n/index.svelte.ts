@@ -9,6 +9,7 @@
  */
 import { addMessages, init, locale, register, format, unwrapFunctionStore, waitLocale } from 'svelte-i18n';
 import { catalogueOf, pickLanguage, UI_LANGUAGES, type UiLanguage } from './languages.js';
+import { protocolEnglish } from './protocol-english.js';
 
 export { UI_LANGUAGES, UI_LANGUAGE_NAMES, matchLanguage, pickLanguage, type UiLanguage } from './languages.js';
 
@@ -55,7 +56,7 @@ export async function startI18n(area: Area, english: Record<string, { default: M
   if (!started) {
     started = true;
     storageKey = `rep-console.language.${area}`;
-    addMessages('en', ...Object.values(english).map((m) => m.default));
+    addMessages('en', ...Object.values(english).map((m) => m.default), protocolEnglish());
     for (const lang of ['fr', 'de'] as const) {
       for (const file of [...catalogueFiles(Object.keys(lazy), 'common', lang), ...catalogueFiles(Object.keys(lazy), area, lang)]) {
         register(lang, loaderFor(file));

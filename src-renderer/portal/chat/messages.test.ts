@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from './fixtures.js';
-import { customerWording, hadRepresentative, joinedName, lastMessageId, lastRepName, mergeMessages } from './messages.js';
+import { customerWording, endingText, hadRepresentative, joinedName, lastMessageId, lastRepName, mergeMessages } from './messages.js';
+import { line, type SystemLineKey } from '../../../appliance/src/protocol/index.js';
+import { setLanguage } from '../../lib/i18n/index.svelte.js';
 
 describe('mergeMessages', () => {
   it('keeps one copy per id, in id order, whatever order they arrive in', () => {
@@ -29,18 +31,45 @@ describe('mergeMessages', () => {
 });
 
 describe('the appliance’s narration in the customer’s words', () => {
+  const said = (key: SystemLineKey, args: Record<string, string | number> = {}) => {
+    const l = line(key, args);
+    return customerWording({ body: `(English of ${key})`, line: l });
+  };
+
   it('speaks to the customer about what they did', () => {
-    expect(customerWording('The customer allowed the request to view your screen.')).toBe('You allowed the request to view your screen.');
-    expect(customerWording('The customer left the session.')).toBe('You left the session.');
-    expect(customerWording('Ana Lopez ended the session.')).toBe('Ana Lopez ended the session.');
+    expect(said('prompt.allowed', { kind: 'screen_view' })).toBe('You allowed the request to view your screen.');
+    expect(said('customer.left')).toBe('You left the session.');
+    expect(said('session.ended', { name: 'Ana Lopez' })).toBe('Ana Lopez ended the session.');
+    expect(said('elevation.fullClient')).toBe('You are now running the full customer client.');
   });
 
   it('an announcement without its card (after a reload) is history: who asked for what', () => {
-    expect(customerWording('Ana Lopez is requesting to view your screen. Waiting on the customer to respond to the prompt.')).toBe('Ana Lopez asked to view your screen.');
+    expect(said('prompt.asked', { name: 'Ana Lopez', kind: 'screen_view' })).toBe('Ana Lopez asked to view your screen.');
   });
 
   it('leaves out lines about the customer’s own reconnects', () => {
-    expect(customerWording('The customer reconnected.')).toBeNull();
+    expect(said('customer.reconnected')).toBeNull();
+  });
+
+  it('speaks French to a French customer', async () => {
+    await setLanguage('fr-FR');
+    try {
+      expect(said('prompt.refused', { kind: 'command_shell' })).toBe('Vous avez refusé la demande : ouvrir un shell de commande sur votre ordinateur.');
+      expect(said('member.joined', { name: 'Ana Lopez' })).toBe('Ana Lopez a rejoint la session.');
+      expect(endingText('left')).toBe('Vous avez quitté la session.');
+    } finally {
+      await setLanguage('en-US');
+    }
+  });
+
+  it('a line of an unknown key shows the appliance’s English', () => {
+    expect(customerWording({ body: 'Something new happened.', line: { key: 'future.thing', args: {} } })).toBe('Something new happened.');
+  });
+
+  it('lines written before lines had keys are reworded from their English', () => {
+    expect(customerWording({ body: 'The customer allowed the request to view your screen.' })).toBe('You allowed the request to view your screen.');
+    expect(customerWording({ body: 'Ana Lopez is requesting to view your screen. Waiting on the customer to respond to the prompt.' })).toBe('Ana Lopez asked to view your screen.');
+    expect(customerWording({ body: 'The customer reconnected.' })).toBeNull();
   });
 });
 
@@ -49,6 +78,8 @@ describe('representatives in the conversation', () => {
     expect(joinedName(msg(1, 'system', 'Ana Lopez joined the session.'))).toBe('Ana Lopez');
     expect(joinedName(msg(1, 'rep', 'Ana Lopez joined the session.'))).toBeNull();
     expect(joinedName(msg(1, 'system', 'Ana Lopez left the session.'))).toBeNull();
+    expect(joinedName({ ...msg(1, 'system', 'Ana Lopez a rejoint la session.'), line: line('member.joined', { name: 'Ana Lopez' }) })).toBe('Ana Lopez');
+    expect(joinedName({ ...msg(1, 'system', 'Ana Lopez joined the session.'), line: line('member.left', { name: 'Ana Lopez' }) })).toBeNull();
   });
 
   it('a rep wrote or joined: the conversation had a representative', () => {

@@ -77,7 +77,7 @@ export function buildTimeline(messages: readonly ChatMessage[], outbox: readonly
       const joined = joinedName(m);
       if (joined) items.push({ kind: 'joined', key: `m-${m.id}`, at: m.at, name: joined });
       else {
-        const text = customerWording(m.body);
+        const text = customerWording(m);
         if (text !== null) items.push({ kind: 'system', key: `m-${m.id}`, at: m.at, text });
       }
     } else {

@@ -137,7 +137,7 @@ export class TransferQueue {
           continue;
         }
         it.state = code === 'E_FILE_CANCELLED' || this.cancelled.has(it.id) ? 'cancelled' : 'failed';
-        it.message = it.state === 'cancelled' ? t('console.session.files.cancelledDot') : e instanceof Error ? e.message : messageOf(e);
+        it.message = it.state === 'cancelled' ? t('console.session.files.cancelledDot') : messageOf(e);
         return;
       } finally {
         this.xhrs.delete(it.id);
