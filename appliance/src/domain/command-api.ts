@@ -4,7 +4,7 @@
  * transfer to a queue, terminate, and session keys. The adapter has already checked the API
  * account's access (domain/permissions.ts `apiAllows`).
  */
-import { CodedError, line, type QueueId, type SessionSummary } from '../protocol/index.js';
+import { CodedError, GENERAL_QUEUE_NAME, line, type QueueId, type SessionSummary } from '../protocol/index.js';
 import { iso, type Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { KeyService } from './keys.js';
@@ -36,7 +36,7 @@ export class CommandApi {
 
   resolveQueue(value: string): ApiQueue {
     const v = value.trim();
-    if (v === 'general') return { queueId: 'general', repId: null, label: 'General Queue' };
+    if (v === 'general') return { queueId: 'general', repId: null, label: GENERAL_QUEUE_NAME };
     const m = /^(rep|team|rep_username|issue):(.+)$/.exec(v);
     if (!m) throw new CodedError('E_API_BAD_QUEUE');
     const [, kind, arg] = m as unknown as [string, string, string];

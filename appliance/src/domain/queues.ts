@@ -1,5 +1,5 @@
 /** The queues a rep sees and the sessions waiting or running in them. */
-import { CodedError, type Directory, type Invitation, type Queue, type QueueId, type SessionSummary } from '../protocol/index.js';
+import { CodedError, GENERAL_QUEUE_NAME, type Directory, type Invitation, type Queue, type QueueId, type SessionSummary } from '../protocol/index.js';
 import { authorize, visibleQueueIds, type Actor } from './permissions.js';
 import type { Presence } from './presence.js';
 import { toInvitation } from './session-view.js';
@@ -17,7 +17,7 @@ export class QueueService {
     const queues: Queue[] = [
       { id: `personal:${actor.user.id}`, kind: 'personal', name: 'Personal', favourite: false, unreadChat: 0 },
       ...actor.teams.map((t): Queue => ({ id: `team:${t.teamId}`, kind: 'team', name: t.teamName, favourite: t.favourite, unreadChat: unread.get(t.teamId) ?? 0 })),
-      { id: 'general', kind: 'general', name: 'General Queue', favourite: false, unreadChat: 0 },
+      { id: 'general', kind: 'general', name: GENERAL_QUEUE_NAME, favourite: false, unreadChat: 0 },
     ];
     const visible = visibleQueueIds(actor);
     // Your own invitations do not wait in your queues.
@@ -44,7 +44,7 @@ export class QueueService {
 
 /** The queue's display name for a customer ("General", "Ana Lopez"). */
 export function queueName(repos: Pick<Repositories, 'teams' | 'users'>, queueId: QueueId): string {
-  if (queueId === 'general') return 'General Queue';
+  if (queueId === 'general') return GENERAL_QUEUE_NAME;
   const [kind, id] = queueId.split(':');
   if (kind === 'team') return repos.teams.byId(Number(id))?.name ?? 'Team';
   return repos.users.byId(Number(id))?.publicDisplayName ?? 'Representative';

@@ -9,6 +9,9 @@ import { SystemLine } from './system-lines.js';
 
 const Empty = z.object({}).strict();
 
+/** The general queue's name as the appliance sends it; pages show it in their reader's language. */
+export const GENERAL_QUEUE_NAME = 'General Queue';
+
 export const CustomerStatus = z.object({
   status: SessionStatus,
   queueName: z.string(),
