@@ -18,6 +18,8 @@ const RENDERER = join(ROOT, 'src-renderer');
 const CATALOGS = join(RENDERER, 'lib', 'i18n', 'catalogs');
 export const AREAS = ['console', 'admin', 'portal', 'lib'];
 export const LANGS = ['en', 'fr', 'de'];
+/** The catalogue areas checkCatalogs compares across languages ('desktop': the Electron main process's words). */
+export const CATALOG_AREAS = ['common', 'console', 'admin', 'portal', 'desktop'];
 
 /** Attributes whose literal value a person reads. */
 const READ_ATTRIBUTES = new Set([
@@ -173,7 +175,7 @@ export async function loadProtocolEnglish() {
  */
 export function checkCatalogs(protocolEnglish = {}) {
   const problems = [];
-  for (const area of ['common', 'console', 'admin', 'portal']) {
+  for (const area of CATALOG_AREAS) {
     const seen = new Map();
     for (const f of catalogFiles(area, 'en')) {
       for (const key of Object.keys(JSON.parse(readFileSync(join(CATALOGS, f), 'utf8')))) {

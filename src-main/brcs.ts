@@ -10,6 +10,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MAX_BRCS_BYTES, runBrcsFile, type BrcsSessionResult } from './logic/brcs-session.js';
 import { openConsoleLink } from './logic/console-link.js';
+import { word } from './logic/desktop-words.js';
 import type { LocatedCommand } from '../appliance/src/protocol/brcs/index.js';
 import type { LaunchTarget } from './logic/launch-args.js';
 import type { SitesStore } from './logic/sites.js';
@@ -42,7 +43,7 @@ async function readScript(path: string): Promise<string> {
 
 async function show(ctx: BrcsContext, message: string, detail: string): Promise<void> {
   const w = ctx.window();
-  const options = { type: 'error' as const, title: 'Rep Console', message, detail, buttons: ['OK'] };
+  const options = { type: 'error' as const, title: 'Rep Console', message, detail, buttons: [word('desktop.button.ok')] };
   await (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options)).catch(() => undefined);
 }
 
@@ -57,7 +58,7 @@ export async function openLaunchTarget(ctx: BrcsContext, target: LaunchTarget): 
   try {
     text = await readScript(target.path);
   } catch (error) {
-    await show(ctx, `Could not open ${name}`, error instanceof Error ? error.message : String(error));
+    await show(ctx, word('desktop.brcs.openFailed', { file: name }), error instanceof Error ? error.message : String(error));
     return null;
   }
   const result = await runBrcsFile(
@@ -84,7 +85,7 @@ export async function openLaunchTarget(ctx: BrcsContext, target: LaunchTarget): 
   );
   if (!result.ok) {
     ctx.report(`${name}: ${result.code}: ${result.message}`);
-    await show(ctx, `${name} could not be run`, result.message);
+    await show(ctx, word('desktop.brcs.runFailed', { file: name }), result.message);
     return result;
   }
   // Before the window shows the site: its console takes the commands once the rep is in.

@@ -3,13 +3,16 @@
  * loopback port, one hardened window on its /console. Every decision is made in logic/ (plain,
  * tested in Node); this file and its siblings only wire those decisions to Electron.
  */
-import { app, BrowserWindow, dialog, Menu, net, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { createAppliance, type Appliance } from '../appliance/src/index.js';
 import { openLaunchTarget } from './brcs.js';
+import { appMenuTemplate } from './logic/app-menu.js';
 import { isNewerVersion } from './logic/auto-update.js';
+import { desktopWords, word } from './logic/desktop-words.js';
 import { EMBEDDED_SITE, SitesStore } from './logic/sites.js';
 import { consoleUrl } from './logic/window-options.js';
+import { APP_TITLE } from './logic/os-integration.js';
 import { createOsIntegration, type OsIntegration } from './os.js';
 import { guardCertificates, promptForSite } from './sites.js';
 import { ensureUpdateToken, fetchSiteVersion } from './updates.js';
@@ -19,7 +22,7 @@ import { parseLaunchArgs, parseOpenedItem, type LaunchArgs, type LaunchTarget } 
 import { makeLaunchSecret } from './logic/launch-secret.js';
 import { originOf } from './logic/origin.js';
 import { desktopPaths, userDataOverride } from './logic/paths.js';
-import { appSecretStore, loginTokenAccount, updateTokenAccount } from './logic/secret-store.js';
+import { appSecretStore, keychainNoticeText, loginTokenAccount, updateTokenAccount } from './logic/secret-store.js';
 import { createShutdown } from './logic/shutdown.js';
 import { BrcsHandover } from './logic/brcs-handover.js';
 import { registerIpcHandlers } from './ipc.js';
@@ -97,6 +100,8 @@ async function run(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   await app.whenReady();
+  // The OS's language until the console page says which one the rep reads (IPC setLanguage).
+  desktopWords.set(app.getLocale());
   const paths = desktopPaths({ userData: app.getPath('userData'), mainDir: import.meta.dirname });
   // The app's own pages (the site prompt) come from app://rep-console, never file:// or data:.
   serveAppProtocol({ [SITE_PROMPT_PAGE]: sitePromptPage }, null);
@@ -114,8 +119,8 @@ async function run(): Promise<void> {
   } catch (error) {
     report('The embedded site did not start.', error);
     dialog.showErrorBox(
-      'Rep Console could not start',
-      `The embedded site in ${paths.dataDir} did not start: ${error instanceof Error ? error.message : String(error)}\n\nIts log is ${paths.applianceLog}.`,
+      word('desktop.startup.failedTitle', { app: APP_TITLE }),
+      word('desktop.startup.failedDetail', { dir: paths.dataDir, error: error instanceof Error ? error.message : String(error), log: paths.applianceLog }),
     );
     app.exit(1);
     return;
@@ -135,7 +140,7 @@ async function run(): Promise<void> {
     if (status.available || keychainNoticeShown) return;
     keychainNoticeShown = true;
     report(`${status.code}: ${status.reason}`);
-    const options = { type: 'warning' as const, title: 'Rep Console', message: 'Nothing will be remembered on this computer', detail: status.reason, buttons: ['OK'] };
+    const options = { type: 'warning' as const, title: 'Rep Console', ...keychainNoticeText(status), buttons: [word('desktop.button.ok')] };
     void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).catch(() => undefined);
   };
   const embeddedOrigin = applianceOrigin;
@@ -170,6 +175,8 @@ async function run(): Promise<void> {
       return pending ?? null;
     },
     takeBrcsCommands: () => brcsHandover.take(site?.id ?? null),
+    // The console page's language: the menu, the tray and every later dialog follow it.
+    setLanguage: (language) => void desktopWords.set(language),
     os,
   }));
 
@@ -185,29 +192,24 @@ async function run(): Promise<void> {
   };
 
   const buildMenu = async (): Promise<void> => {
-    const recent = await sites.list();
-    const siteItems: MenuItemConstructorOptions[] = [
-      { label: 'Embedded Demo Site', type: 'radio', checked: site?.id === EMBEDDED_SITE, click: () => void showSite(EMBEDDED_SITE) },
-      ...recent.slice(0, 10).map((r): MenuItemConstructorOptions => ({ label: new URL(r.origin).host, type: 'radio', checked: site?.id === r.origin, click: () => void showSite(r.origin) })),
-      { type: 'separator' },
-      {
-        label: 'Connect to Another Site…',
-        click: () =>
-          void promptForSite(mainWindow, recent.map((r) => r.origin)).then((origin) => {
-            if (origin) void showSite(origin);
-          }),
-      },
-    ];
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate([
-        ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-        { label: 'Site', submenu: [...siteItems, { type: 'separator' }, { role: 'quit' }] },
-        { role: 'editMenu' },
-        { role: 'viewMenu' },
-        { role: 'windowMenu' },
-      ]),
-    );
+    const recent = (await sites.list()).map((r) => r.origin);
+    const template = appMenuTemplate({
+      platform: process.platform,
+      appName: APP_TITLE,
+      current: site?.id ?? null,
+      recent,
+      showSite: (id) => void showSite(id),
+      connectToAnotherSite: () =>
+        void promptForSite(mainWindow, recent).then((origin) => {
+          if (origin) void showSite(origin);
+        }),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
+  desktopWords.onChange(() => {
+    void buildMenu().catch((error: unknown) => report('The menu could not be rebuilt.', error));
+    os.reword();
+  });
 
   const startSite = await sites.current();
   site = startSite === EMBEDDED_SITE ? { id: EMBEDDED_SITE, origin: embeddedOrigin } : { id: startSite, origin: startSite };

@@ -4,7 +4,7 @@
  * origin), then validates the arguments, and only then does anything.
  */
 import { ipcMain } from 'electron';
-import { IPC_CHANNELS, type HandedBrcs, type IpcArgs, type IpcChannel, type IpcResult } from './logic/ipc-channels.js';
+import { IPC_CHANNELS, type DesktopLanguage, type HandedBrcs, type IpcArgs, type IpcChannel, type IpcResult } from './logic/ipc-channels.js';
 import { IpcRefusal, parseIpcArgs } from './logic/ipc-validation.js';
 import type { SecretStore } from './logic/secret-store.js';
 import type { OsIntegration } from './os.js';
@@ -24,6 +24,8 @@ export interface IpcServices {
   readonly takePendingLogin?: () => string | null;
   /** The `.brcs` commands left for this site's window (logic/brcs-handover.ts), once. */
   readonly takeBrcsCommands?: () => HandedBrcs[];
+  /** The language the console page shows (the main process's own words follow it). */
+  readonly setLanguage?: (language: DesktopLanguage) => void;
   /** Badge, notifications, native dialogs. */
   readonly os: OsIntegration;
 }
@@ -67,6 +69,7 @@ export function registerIpcHandlers(siteOrigin: () => string | null, services: I
   handle(IPC_CHANNELS.saveFile, (kind, name, data) => svc().os.saveFile(kind, name, data));
   handle(IPC_CHANNELS.openFiles, () => svc().os.openFiles());
   handle(IPC_CHANNELS.takeBrcsCommands, () => svc().takeBrcsCommands?.() ?? []);
+  handle(IPC_CHANNELS.setLanguage, (language) => svc().setLanguage?.(language));
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

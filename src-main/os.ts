@@ -7,13 +7,15 @@ import { app, dialog, nativeImage, Notification, Tray, type BrowserWindow } from
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenedFiles, SavedFile, SaveFileKind } from './logic/ipc-channels.js';
-import { baseName, notificationPlan, OPEN_DIALOG, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './logic/os-integration.js';
+import { baseName, notificationPlan, openDialogPlan, saveDialogPlan, savePathFor, unreadableReason, uploadSelection, waitingIndicators } from './logic/os-integration.js';
 import { BADGE_SIZE, badgeBitmap } from './logic/overlay-badge.js';
 
 export interface OsIntegration {
   setWaiting(waiting: number): void;
   /** The site name shown in the title and tray (null: the embedded demo site). */
   setSite(site: string | null): void;
+  /** Shows the tray tooltip and the taskbar overlay's description again, in the rep's new language. */
+  reword(): void;
   notify(title: string, body: string): void;
   saveFile(kind: SaveFileKind, suggestedName: string, data: Uint8Array): Promise<SavedFile>;
   openFiles(): Promise<OpenedFiles>;
@@ -71,6 +73,7 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       site = s;
       apply();
     },
+    reword: apply,
     notify(title, body) {
       const plan = notificationPlan(title, body, parent()?.isFocused() ?? false);
       // Not every Linux desktop runs a notification daemon; the console has its own in-window popups.
@@ -97,7 +100,7 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       return { saved: true, fileName: baseName(path) };
     },
     async openFiles() {
-      const options = { title: OPEN_DIALOG.title, properties: [...OPEN_DIALOG.properties] };
+      const options = openDialogPlan();
       const w = parent();
       const r = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
       if (r.canceled) return { files: [], refused: [] };
@@ -106,7 +109,7 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       const stated = await Promise.all(
         r.filePaths.map(async (path) => {
           const s = await stat(path).catch(() => null);
-          if (!s?.isFile()) unreadable.push({ name: baseName(path), reason: 'not a file that can be read' });
+          if (!s?.isFile()) unreadable.push({ name: baseName(path), reason: unreadableReason() });
           return s?.isFile() ? { path, size: s.size, lastModified: Math.floor(s.mtimeMs) } : null;
         }),
       );
@@ -116,7 +119,7 @@ export function createOsIntegration(window: () => BrowserWindow | null, iconPath
       const read = await Promise.all(
         accepted.map(async (f) => {
           const data = await readFile(f.path).catch(() => null);
-          if (!data) unreadable.push({ name: f.name, reason: 'not a file that can be read' });
+          if (!data) unreadable.push({ name: f.name, reason: unreadableReason() });
           return data ? { name: f.name, data: new Uint8Array(data), lastModified: modified.get(f.path) ?? 0 } : null;
         }),
       );

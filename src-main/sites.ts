@@ -7,7 +7,8 @@
 import { app, BrowserWindow, dialog, session, type Certificate, type WebContents } from 'electron';
 import { certificateDialog, decideCertificateError, pinnedCertificate } from './logic/certificates.js';
 import { readSitePrompt, sitePromptUrl } from './logic/site-prompt.js';
-import type { SitesStore } from './logic/sites.js';
+import { word } from './logic/desktop-words.js';
+import { unknownSiteQuestion, type SitesStore } from './logic/sites.js';
 
 /** Asks for a site address; resolves with its origin, or null when the rep cancels. */
 export function promptForSite(parent: BrowserWindow | null, recent: readonly string[]): Promise<string | null> {
@@ -18,7 +19,7 @@ export function promptForSite(parent: BrowserWindow | null, recent: readonly str
       resizable: false,
       minimizable: false,
       maximizable: false,
-      title: 'Connect to Another Site',
+      title: word('desktop.sitePrompt.title'),
       modal: parent !== null,
       ...(parent ? { parent } : {}),
       show: false,
@@ -46,15 +47,7 @@ export function promptForSite(parent: BrowserWindow | null, recent: readonly str
 
 /** The question before a `.brcs` file (or a link) connects to a site this console never used. */
 export async function confirmUnknownSite(parent: BrowserWindow | null, origin: string): Promise<boolean> {
-  const options = {
-    type: 'question' as const,
-    title: 'Connect to a new site?',
-    message: `Connect to ${origin}?`,
-    detail: 'A file or link asks this console to connect to a site it has never connected to. Connect only if you expected it — for example, you just chose "Desktop Representative Console" in that site\'s web console.',
-    buttons: ['Do Not Connect', 'Connect'],
-    defaultId: 0,
-    cancelId: 0,
-  };
+  const options = { type: 'question' as const, ...unknownSiteQuestion(origin) };
   const r = await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
   return r.response === 1;
 }

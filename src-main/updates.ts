@@ -13,6 +13,7 @@ import {
   updatePlatform,
   updateRequestHeaders,
 } from './logic/auto-update.js';
+import { word } from './logic/desktop-words.js';
 import type { InstallSettings } from './logic/install-settings.js';
 import type { SecretStore } from './logic/secret-store.js';
 
@@ -32,7 +33,8 @@ export interface UpdateContext {
 
 function show(ctx: UpdateContext, type: 'info' | 'error', message: string): void {
   const win = ctx.window();
-  const options = { type, title: 'Rep Console', message: type === 'error' ? 'Software update' : 'A new version is available', detail: message, buttons: ['OK'] };
+  const title = word(type === 'error' ? 'desktop.update.errorTitle' : 'desktop.update.availableTitle');
+  const options = { type, title: 'Rep Console', message: title, detail: message, buttons: [word('desktop.button.ok')] };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)).catch(() => undefined);
 }
 

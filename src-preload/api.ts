@@ -36,6 +36,11 @@ export interface RepConsoleApi {
    */
   takeBrcsCommands?(): Promise<{ file: string; commands: { line: number; command: unknown }[] }[]>;
   onBrcsCommandsReady?(listener: () => void): () => void;
+  /**
+   * The language the console shows, each time it is set: the app's own words (menu, native dialogs,
+   * tray) follow it. Any other value is refused by the main process.
+   */
+  setLanguage?(language: 'en-US' | 'fr-FR' | 'de-DE'): void;
 }
 
 declare global {

@@ -34,6 +34,10 @@ const api: RepConsoleApi = {
   saveFile: (kind, suggestedName, data) => invoke(IPC_CHANNELS.saveFile, kind, suggestedName, data),
   openFiles: () => invoke(IPC_CHANNELS.openFiles),
   takeBrcsCommands: () => invoke(IPC_CHANNELS.takeBrcsCommands),
+  setLanguage: (language) => {
+    // Fire and forget, like setWaitingCount: the page's words do not wait for the menu's.
+    invoke(IPC_CHANNELS.setLanguage, language).catch(() => undefined);
+  },
   onBrcsCommandsReady: (listener) => {
     // The page gets a bare call, never the IPC event (its sender would expose ipcRenderer).
     const onReady = () => listener();

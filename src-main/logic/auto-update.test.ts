@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   autoUpdateEnabled,
   channelFileName,
@@ -13,6 +13,7 @@ import {
   updateRequestHeaders,
   type UpdateDecision,
 } from './auto-update.js';
+import { desktopWords } from './desktop-words.js';
 
 const ERROR = { action: 'error', code: '1.1gws', message: UPDATE_ERROR_1_1GWS } as const;
 const PER_MACHINE = { action: 'manual', message: MANUAL_PER_MACHINE } as const;
@@ -79,5 +80,19 @@ describe('versions, feed and failures', () => {
     expect(updateFailure(Object.assign(new Error('HttpError: 401 Unauthorized'), { statusCode: 401 })).code).toBe('1.1gws');
     expect(updateFailure(new Error('Error: 403 Forbidden "method: GET url: ..."')).message).toBe(UPDATE_ERROR_1_1GWS);
     expect(updateFailure(new Error('connect ECONNREFUSED 127.0.0.1:1')).code).toBe('unreachable');
+  });
+});
+
+describe('update notices in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('words the decision and the (1.1gws) error in French or German, the code kept', () => {
+    desktopWords.set('fr-FR');
+    expect(decideUpdate({ scope: 'per-machine', shouldAutoUpdate: false, hasToken: false, siteUpgraded: true })).toEqual({ action: 'manual', message: expect.stringMatching(/^Le site a été mis à niveau\./) });
+    expect(decideUpdate({ scope: 'per-user', shouldAutoUpdate: true, hasToken: false, siteUpgraded: true })).toMatchObject({ action: 'error', code: '1.1gws', message: expect.stringMatching(/\(1\.1gws\)$/) });
+    desktopWords.set('de-DE');
+    expect(updateFailure(Object.assign(new Error('401'), { statusCode: 401 })).message).toMatch(/^Fehler bei der Kommunikation .* \(1\.1gws\)$/);
+    // The English constants stay the vendor's words.
+    expect(UPDATE_ERROR_1_1GWS).toMatch(/^Error communicating/);
   });
 });

@@ -5,11 +5,14 @@
  * provider at `<site>/download/update/<platform>/`. A console without the token that finds the
  * site upgraded — or one whose token the site refuses — shows the vendor's (1.1gws) error.
  */
+import { englishWord, word } from './desktop-words.js';
 import type { InstallSettings } from './install-settings.js';
 
-/** The vendor's message, word for word (seeds: My Account, MSI installs). */
-export const UPDATE_ERROR_1_1GWS =
-  'Error communicating with the server during software update. Please upgrade your software by downloading it from the website. (1.1gws)';
+/**
+ * The vendor's message, word for word (seeds: My Account, MSI installs), in English; the rep is
+ * shown it in their language (desktop.update.error1gws), "(1.1gws)" included.
+ */
+export const UPDATE_ERROR_1_1GWS = englishWord('desktop.update.error1gws');
 
 export interface UpdateSituation {
   readonly scope: InstallSettings['scope'];
@@ -31,13 +34,13 @@ export type UpdateDecision =
   /** Should update but cannot: no token. The vendor's (1.1gws) error. */
   | { readonly action: 'error'; readonly code: '1.1gws'; readonly message: string };
 
-export const MANUAL_PER_MACHINE =
-  'The site has been upgraded. This console was installed for all users of this computer, so it does not update itself: ask your administrator to install the new version.';
-export const MANUAL_NO_AUTO_UPDATE =
-  'The site has been upgraded. Automatic updates are turned off for this installation: download the new console from the website (My Account) and install it.';
+/** The notices of a console that does not update itself, in English (the rep reads them in their language). */
+export const MANUAL_PER_MACHINE = englishWord('desktop.update.manualPerMachine');
+export const MANUAL_NO_AUTO_UPDATE = englishWord('desktop.update.manualNoAutoUpdate');
 
 /**
- * The decision table (per-user/per-machine × SHOULDAUTOUPDATE × token × site upgraded):
+ * The decision table (per-user/per-machine × SHOULDAUTOUPDATE × token × site upgraded); messages
+ * in the rep's language:
  *
  * | site upgraded | scope       | SHOULDAUTOUPDATE | token | →                     |
  * |---------------|-------------|------------------|-------|-----------------------|
@@ -49,9 +52,9 @@ export const MANUAL_NO_AUTO_UPDATE =
  */
 export function decideUpdate(s: UpdateSituation): UpdateDecision {
   if (!s.siteUpgraded) return { action: 'none' };
-  if (s.scope === 'per-machine') return { action: 'manual', message: MANUAL_PER_MACHINE };
-  if (!s.shouldAutoUpdate) return { action: 'manual', message: MANUAL_NO_AUTO_UPDATE };
-  if (!s.hasToken) return { action: 'error', code: '1.1gws', message: UPDATE_ERROR_1_1GWS };
+  if (s.scope === 'per-machine') return { action: 'manual', message: word('desktop.update.manualPerMachine') };
+  if (!s.shouldAutoUpdate) return { action: 'manual', message: word('desktop.update.manualNoAutoUpdate') };
+  if (!s.hasToken) return { action: 'error', code: '1.1gws', message: word('desktop.update.error1gws') };
   return { action: 'update' };
 }
 
@@ -103,11 +106,12 @@ export function updateRequestHeaders(token: string): Record<string, string> {
 
 /**
  * What an updater failure means for the rep: the site refusing the token (401/403) is the same
- * (1.1gws) error as having none; anything else is a plain "could not check", not worth a dialog.
+ * (1.1gws) error as having none (in the rep's language); anything else is a plain "could not
+ * check", not worth a dialog (logged, in English).
  */
 export function updateFailure(error: unknown): { code: '1.1gws'; message: string } | { code: 'unreachable'; message: string } {
   const text = error instanceof Error ? error.message : String(error);
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  if (status === 401 || status === 403 || /\b(401|403)\b/.test(text)) return { code: '1.1gws', message: UPDATE_ERROR_1_1GWS };
+  if (status === 401 || status === 403 || /\b(401|403)\b/.test(text)) return { code: '1.1gws', message: word('desktop.update.error1gws') };
   return { code: 'unreachable', message: `The site could not be asked for updates (${text.split('\n')[0]}).` };
 }

@@ -19,6 +19,7 @@ export interface Me {
   readonly username: string;
   readonly displayName: string;
 }
+import { word } from './desktop-words.js';
 import { parseSiteUrl } from './sites.js';
 
 /** Largest `.brcs` file read (10 commands of at most a few KB each). */
@@ -82,7 +83,7 @@ function refusal(e: unknown): { code: string; message: string } {
 
 /** Reads and runs one `.brcs` file. Never throws: a failure says why (and which line). */
 export async function runBrcsFile(file: { name: string; text: string }, deps: BrcsSessionDeps): Promise<BrcsSessionResult> {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_BRCS_BYTES) return { ok: false, code: 'E_BRCS_TOO_LARGE', message: `${file.name} is larger than a script can be (${MAX_BRCS_BYTES / 1024} KB).` };
+  if (Buffer.byteLength(file.text, 'utf8') > MAX_BRCS_BYTES) return { ok: false, code: 'E_BRCS_TOO_LARGE', message: word('desktop.brcs.tooLarge', { file: file.name, size: MAX_BRCS_BYTES / 1024 }) };
   const parsed = parseBrcs(file.text);
   if (!parsed.ok) return { ok: false, code: 'E_BRCS_MALFORMED', message: `${file.name}: ${parsed.message}`, line: parsed.line };
 
@@ -92,16 +93,16 @@ export async function runBrcsFile(file: { name: string; text: string }, deps: Br
   let origin: string | null = null;
   if (first.command.action === 'login' && first.command.params.site !== undefined) {
     const site = parseSiteUrl(first.command.params.site);
-    if (!site.ok) return { ok: false, code: 'E_BRCS_MALFORMED', message: `${file.name}: Line ${first.line} (login): site ${site.message}`, line: first.line };
+    if (!site.ok) return { ok: false, code: 'E_BRCS_MALFORMED', message: word('desktop.brcs.badSite', { file: file.name, line: first.line, problem: site.message }), line: first.line };
     origin = site.origin;
   } else if (shortName) {
     origin = (await deps.sites.byShortName(shortName))?.origin ?? null;
   }
   if (!origin) {
-    return { ok: false, code: 'E_BRCS_UNKNOWN_SITE', message: `${file.name} is for the site "${shortName ?? '?'}", which this console has not connected to. Connect to that site first (Connect to another site).` };
+    return { ok: false, code: 'E_BRCS_UNKNOWN_SITE', message: word('desktop.brcs.unknownSite', { file: file.name, site: shortName ?? '?' }) };
   }
   if (!(await deps.sites.isKnown(origin)) && !(await deps.confirmUnknownSite(origin))) {
-    return { ok: false, code: 'E_BRCS_SITE_DECLINED', message: `Did not connect to ${origin}: you declined to connect to a site this console has not used before.`, site: origin };
+    return { ok: false, code: 'E_BRCS_SITE_DECLINED', message: word('desktop.brcs.declined', { origin }), site: origin };
   }
 
   let link: ConsoleLink | null = null;
@@ -137,7 +138,7 @@ export async function runBrcsFile(file: { name: string; text: string }, deps: Br
     startShellJumpSession: (c) => forward(c),
   };
   async function forward(command: OtherCommand): Promise<void> {
-    if (!deps.runCommand) throw new Error('This console cannot run that command from a file yet.');
+    if (!deps.runCommand) throw new Error(word('desktop.brcs.cannotRun'));
     await deps.runCommand(command);
   }
 

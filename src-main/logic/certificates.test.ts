@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { certificateDialog, decideCertificateError, pinnedCertificate, type CertificateLike } from './certificates.js';
+import { desktopWords } from './desktop-words.js';
 import type { RememberedSite } from './sites.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -56,5 +57,30 @@ describe('certificate errors are never accepted silently', () => {
   it('names unknown errors without echoing markup', () => {
     const d = decide({ error: 'net::ERR_SOMETHING<script>' });
     expect(d.action === 'ask' && d.details.problem).toBe('The certificate could not be verified (net::ERR_SOMETHINGscript).');
+  });
+});
+
+describe('the certificate dialog in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('is French or German after the console says so', () => {
+    desktopWords.set('fr-FR');
+    const d = decide({ site: site(cert()), certificate: cert({ fingerprint: 'sha256/BBBB=', issuerName: '' }) });
+    if (d.action !== 'ask') throw new Error('expected a question');
+    const fr = certificateDialog(d.details);
+    expect(fr.title).toBe('Problème de certificat');
+    expect(fr.message).toBe('Le certificat de support.example.com n’a pas pu être vérifié');
+    expect(fr.detail).toContain('auto-signé');
+    expect(fr.detail).toContain('Ce n’est pas le certificat auquel vous avez fait confiance');
+    expect(fr.detail).toContain('Délivré par : (aucun)');
+    expect(fr.detail).toContain('Empreinte (SHA-256) : BBBB=');
+    expect(fr.buttons).toEqual(['Ne pas se connecter', 'Faire confiance à ce certificat pour support.example.com']);
+    desktopWords.set('de-DE');
+    expect(certificateDialog(d.details).buttons).toEqual(['Nicht verbinden', 'Diesem Zertifikat für support.example.com vertrauen']);
+  });
+
+  it('logs a refusal in English whatever the rep reads', () => {
+    desktopWords.set('de-DE');
+    expect(decide({ error: 'net::ERR_CERT_REVOKED' })).toEqual({ action: 'refuse', reason: 'The certificate has been revoked by its issuer.' });
   });
 });

@@ -6,6 +6,7 @@
  * their explicit "Trust" lets it through (and pins it for that site, sites.ts). Errors for anything
  * but the current site's https origin are refused outright.
  */
+import { englishWord, word, type DesktopKey } from './desktop-words.js';
 import type { RememberedSite, TrustedCertificate } from './sites.js';
 
 /** The part of Electron's `Certificate` we read (injected: the logic runs in Node). */
@@ -52,21 +53,22 @@ export type CertificateDecision =
   | { readonly action: 'refuse'; readonly reason: string }
   | { readonly action: 'ask'; readonly details: CertificateDetails };
 
-const PROBLEMS: Record<string, string> = {
-  'net::ERR_CERT_AUTHORITY_INVALID': 'The certificate was not issued by an authority this computer trusts (for example, it is self-signed).',
-  'net::ERR_CERT_COMMON_NAME_INVALID': 'The certificate was issued for a different address than the one you are connecting to.',
-  'net::ERR_CERT_DATE_INVALID': 'The certificate has expired or is not valid yet.',
-  'net::ERR_CERT_REVOKED': 'The certificate has been revoked by its issuer.',
-  'net::ERR_CERT_WEAK_SIGNATURE_ALGORITHM': 'The certificate is signed with a weak algorithm.',
-  'net::ERR_CERT_INVALID': 'The certificate is not valid.',
+const PROBLEMS: Record<string, DesktopKey> = {
+  'net::ERR_CERT_AUTHORITY_INVALID': 'desktop.cert.authorityInvalid',
+  'net::ERR_CERT_COMMON_NAME_INVALID': 'desktop.cert.commonNameInvalid',
+  'net::ERR_CERT_DATE_INVALID': 'desktop.cert.dateInvalid',
+  'net::ERR_CERT_REVOKED': 'desktop.cert.revoked',
+  'net::ERR_CERT_WEAK_SIGNATURE_ALGORITHM': 'desktop.cert.weakSignature',
+  'net::ERR_CERT_INVALID': 'desktop.cert.invalid',
 };
 
-/** A sentence a rep can read for Chromium's error name. */
-export function describeCertificateProblem(error: string): string {
-  return PROBLEMS[error] ?? `The certificate could not be verified (${error.replace(/[^\w:.-]/g, '').slice(0, 80)}).`;
+/** A sentence a rep can read for Chromium's error name (`say`: the rep's language, or English for the log). */
+export function describeCertificateProblem(error: string, say: typeof word = word): string {
+  const key = Object.hasOwn(PROBLEMS, error) ? PROBLEMS[error] : undefined;
+  return key ? say(key) : say('desktop.cert.unknownProblem', { error: error.replace(/[^\w:.-]/g, '').slice(0, 80) });
 }
 
-const day = (seconds: number) => (Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : 'unknown');
+const day = (seconds: number) => (Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : word('desktop.cert.unknownDate'));
 
 export function decideCertificateError(input: CertificateErrorInput): CertificateDecision {
   let url: URL;
@@ -81,7 +83,7 @@ export function decideCertificateError(input: CertificateErrorInput): Certificat
     return { action: 'refuse', reason: `${url.host} is not the site this console is connected to.` };
   }
   // Revoked stays refused whatever the rep trusted before.
-  if (input.error === 'net::ERR_CERT_REVOKED') return { action: 'refuse', reason: describeCertificateProblem(input.error) };
+  if (input.error === 'net::ERR_CERT_REVOKED') return { action: 'refuse', reason: describeCertificateProblem(input.error, englishWord) };
   const c = input.certificate;
   const pinned = input.site?.trustedCertificate;
   const expired = c.validExpiry * 1000 <= input.now.getTime() || c.validStart * 1000 > input.now.getTime();
@@ -91,9 +93,9 @@ export function decideCertificateError(input: CertificateErrorInput): Certificat
     details: {
       host: url.host,
       origin,
-      problem: describeCertificateProblem(input.error) + (pinned && pinned.fingerprint !== c.fingerprint ? ' It is not the certificate you trusted for this site before.' : ''),
-      subject: c.subjectName || '(none)',
-      issuer: c.issuerName || '(none)',
+      problem: describeCertificateProblem(input.error) + (pinned && pinned.fingerprint !== c.fingerprint ? ` ${word('desktop.cert.notPinned')}` : ''),
+      subject: c.subjectName || word('desktop.cert.none'),
+      issuer: c.issuerName || word('desktop.cert.none'),
       validFrom: day(c.validStart),
       validUntil: day(c.validExpiry),
       fingerprint: c.fingerprint,
@@ -105,20 +107,20 @@ export function decideCertificateError(input: CertificateErrorInput): Certificat
 /** The dialog the rep sees (main process: dialog.showMessageBox), "Do not connect" the default. */
 export function certificateDialog(details: CertificateDetails): { title: string; message: string; detail: string; buttons: [string, string]; defaultId: 0; cancelId: 0 } {
   return {
-    title: 'Certificate problem',
-    message: `The certificate of ${details.host} could not be verified`,
+    title: word('desktop.cert.title'),
+    message: word('desktop.cert.message', { host: details.host }),
     detail: [
       details.problem,
       '',
-      `Issued to: ${details.subject}`,
-      `Issued by: ${details.issuer}`,
-      `Valid: ${details.validFrom} to ${details.validUntil}`,
-      `Fingerprint (SHA-256): ${details.fingerprint.replace(/^sha256\//, '')}`,
-      `Serial number: ${details.serialNumber}`,
+      word('desktop.cert.issuedTo', { subject: details.subject }),
+      word('desktop.cert.issuedBy', { issuer: details.issuer }),
+      word('desktop.cert.valid', { from: details.validFrom, until: details.validUntil }),
+      word('desktop.cert.fingerprint', { fingerprint: details.fingerprint.replace(/^sha256\//, '') }),
+      word('desktop.cert.serialNumber', { serial: details.serialNumber }),
       '',
-      'Trust it only if your administrator confirms this fingerprint. Someone may be intercepting the connection.',
+      word('desktop.cert.advice'),
     ].join('\n'),
-    buttons: ['Do Not Connect', `Trust This Certificate for ${details.host}`],
+    buttons: [word('desktop.button.doNotConnect'), word('desktop.cert.trust', { host: details.host })],
     defaultId: 0,
     cancelId: 0,
   };

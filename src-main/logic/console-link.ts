@@ -3,9 +3,11 @@
  * token before the window takes over. Requests are `{t:'req', id, method, params}`; a `{t:'err'}`
  * rejects with `{ code, message }`; events go to `onEvent`. A site whose certificate the rep trusted
  * explicitly is reached with that certificate as its only trust anchor (never "accept anything").
+ * Its own refusals are worded in the rep's language: a `.brcs` failure shows them (src-main/brcs.ts).
  */
 import WebSocket from 'ws';
 import type { ConsoleLink } from './brcs-session.js';
+import { word } from './desktop-words.js';
 
 export interface ConsoleLinkOptions {
   /** A PEM the rep trusted for this site (sites.ts); otherwise the system's CAs. */
@@ -63,18 +65,18 @@ export function openConsoleLink(origin: string, opts: ConsoleLinkOptions = {}): 
     pending.delete(msg.id);
     clearTimeout(p.timer);
     if (msg.t === 'res') p.resolve(msg.result);
-    else p.reject(new CodedRefusal(typeof msg.code === 'string' ? msg.code : 'E_INTERNAL', typeof msg.message === 'string' ? msg.message : 'The site refused.'));
+    else p.reject(new CodedRefusal(typeof msg.code === 'string' ? msg.code : 'E_INTERNAL', typeof msg.message === 'string' ? msg.message : word('desktop.link.refused')));
   });
-  ws.on('close', () => failAll('The connection to the site closed.'));
+  ws.on('close', () => failAll(word('desktop.link.closed')));
 
   const link: ConsoleLink = {
     call: (method, params) =>
       new Promise((resolve, reject) => {
-        if (ws.readyState !== WebSocket.OPEN) return reject(new CodedRefusal('E_CONNECTION_CLOSED', 'The connection to the site is closed.'));
+        if (ws.readyState !== WebSocket.OPEN) return reject(new CodedRefusal('E_CONNECTION_CLOSED', word('desktop.link.notOpen')));
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new CodedRefusal('E_TIMEOUT', `The site did not answer ${method} in time.`));
+          reject(new CodedRefusal('E_TIMEOUT', word('desktop.link.timeout', { method })));
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
         ws.send(JSON.stringify({ t: 'req', id, method, params }));
@@ -83,7 +85,7 @@ export function openConsoleLink(origin: string, opts: ConsoleLinkOptions = {}): 
   };
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(link));
-    ws.once('error', (e) => reject(new CodedRefusal('E_CONNECTION_FAILED', `Could not connect to ${origin}: ${e.message}`)));
-    ws.once('unexpected-response', (_req, res) => reject(new CodedRefusal('E_CONNECTION_FAILED', `${origin} refused the console connection (HTTP ${res.statusCode}).`)));
+    ws.once('error', (e) => reject(new CodedRefusal('E_CONNECTION_FAILED', word('desktop.link.failed', { origin, error: e.message }))));
+    ws.once('unexpected-response', (_req, res) => reject(new CodedRefusal('E_CONNECTION_FAILED', word('desktop.link.httpRefused', { origin, status: String(res.statusCode) }))));
   });
 }

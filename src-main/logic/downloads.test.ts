@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { desktopWords } from './desktop-words.js';
 import { downloadDecision } from './downloads.js';
 
 const SITE = 'http://127.0.0.1:41234';
@@ -42,5 +43,16 @@ describe('downloads from the console window', () => {
       expect(d.allow, url).toBe(false);
     }
     expect(downloadDecision('https://evil.example/x', 'x', SITE)).toMatchObject({ reason: `the download comes from https://evil.example, not from the site (${SITE})` });
+  });
+});
+
+describe('save dialogs in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('words the title and the filters', () => {
+    desktopWords.set('de-DE');
+    expect(downloadDecision(`${SITE}/console/api/files/t_1/tok/a.pdf`, 'a.pdf', SITE)).toMatchObject({ title: 'Datei speichern', filters: [{ name: 'PDF-Datei' }, { name: 'Alle Dateien' }] });
+    desktopWords.set('fr-FR');
+    expect(downloadDecision(`${SITE}/console/api/report.csv`, 'report.csv', SITE)).toMatchObject({ title: 'Enregistrer sous', filters: [{ name: 'Fichier CSV' }, { name: 'Tous les fichiers' }] });
   });
 });

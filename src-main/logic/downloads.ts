@@ -7,6 +7,7 @@
  * Anything not from the site the window shows — another origin, `data:`, `file:` — is refused.
  * Plain decisions here; src-main/downloads.ts hands them to `session.on('will-download')`.
  */
+import { word } from './desktop-words.js';
 import { originOf } from './origin.js';
 import { saveDialogPlan, type SaveDialogPlan } from './os-integration.js';
 
@@ -37,8 +38,8 @@ function downloadOrigin(url: string): { origin: string | null; path: string } {
 /** The extension filter for `name` ("report.pdf" → PDF files first), always with All files. */
 function filtersFor(name: string): { name: string; extensions: string[] }[] {
   const ext = /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.toLowerCase();
-  const all = { name: 'All files', extensions: ['*'] };
-  return ext ? [{ name: `${ext.toUpperCase()} file`, extensions: [ext] }, all] : [all];
+  const all = { name: word('desktop.save.allFiles'), extensions: ['*'] };
+  return ext ? [{ name: word('desktop.save.typeFile', { type: ext.toUpperCase() }), extensions: [ext] }, all] : [all];
 }
 
 /**
@@ -62,5 +63,5 @@ export function downloadDecision(url: string, suggestedName: string, siteOrigin:
   }
   // The same save dialog as File Transfer's saveFile (safe name, Downloads), with a filter for the file's type.
   const plan = saveDialogPlan('file', suggestedName || fromUrl);
-  return { ...plan, allow: true, kind: remote ? 'remote-file' : 'site', title: remote ? plan.title : 'Save As', filters: filtersFor(plan.fileName) };
+  return { ...plan, allow: true, kind: remote ? 'remote-file' : 'site', title: remote ? plan.title : word('desktop.save.saveAs'), filters: filtersFor(plan.fileName) };
 }

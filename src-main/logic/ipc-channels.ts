@@ -19,6 +19,7 @@ export const IPC_CHANNELS = {
   saveFile: 'rep-console:save-file',
   openFiles: 'rep-console:open-files',
   takeBrcsCommands: 'rep-console:take-brcs-commands',
+  setLanguage: 'rep-console:set-language',
 } as const;
 
 /** Main → renderer (no payload): a `.brcs` file left commands for the window; it takes them with takeBrcsCommands. */
@@ -47,7 +48,15 @@ export interface IpcContract {
   [IPC_CHANNELS.saveFile]: { args: [kind: SaveFileKind, suggestedName: string, data: Uint8Array]; result: SavedFile };
   [IPC_CHANNELS.openFiles]: { args: []; result: OpenedFiles };
   [IPC_CHANNELS.takeBrcsCommands]: { args: []; result: HandedBrcs[] };
+  [IPC_CHANNELS.setLanguage]: { args: [language: DesktopLanguage]; result: void };
 }
+
+/**
+ * The languages the console page can tell the main process it shows (its own words: menus, native
+ * dialogs). The same list as appliance/src/protocol/ui-languages.ts, spelled out because this
+ * module imports nothing; ipc-validation.ts fails to compile if the two differ.
+ */
+export type DesktopLanguage = 'en-US' | 'fr-FR' | 'de-DE';
 
 /** What a save dialog is for: a file from the remote computer, or a screenshot (PNG). */
 export type SaveFileKind = 'file' | 'screenshot';

@@ -69,3 +69,16 @@ describe('OS integration channels', () => {
     }
   });
 });
+
+describe('the console page’s language', () => {
+  it('accepts exactly the offered languages', () => {
+    for (const language of ['en-US', 'fr-FR', 'de-DE']) expect(parseIpcArgs(IPC_CHANNELS.setLanguage, [language])).toEqual([language]);
+  });
+
+  it('refuses other languages, tags the picker never sends, and anything not one string', () => {
+    for (const args of [[], ['es-ES'], ['fr'], ['FR-fr'], ['de_DE'], [' en-US'], [''], [42], [null], [['fr-FR']], [{ toString: () => 'fr-FR' }], ['fr-FR', 'de-DE']]) {
+      expect(() => parseIpcArgs(IPC_CHANNELS.setLanguage, args), JSON.stringify(args)).toThrow(IpcRefusal);
+    }
+    expect(() => parseIpcArgs(IPC_CHANNELS.setLanguage, ['<img src=x>'])).toThrow(/rep-console:set-language/);
+  });
+});

@@ -4,7 +4,8 @@
  * A renderer is untrusted input like any network client: nothing crosses unvalidated.
  */
 import { z } from 'zod';
-import { IPC_CHANNELS, IPC_LIMITS, type IpcArgs, type IpcChannel } from './ipc-channels.js';
+import { UI_LANGUAGES, type UiLanguage } from './desktop-words.js';
+import { IPC_CHANNELS, IPC_LIMITS, type DesktopLanguage, type IpcArgs, type IpcChannel } from './ipc-channels.js';
 
 /** Printable ASCII without spaces: what the appliance's tokens are made of. */
 const Token = z
@@ -14,6 +15,11 @@ const Token = z
   .regex(/^[\x21-\x7e]+$/, 'a login token is printable ASCII without spaces');
 
 type ArgSchemas = { [C in IpcChannel]: z.ZodType<IpcArgs<C>> };
+
+/** ipc-channels.ts spells the offered languages out (it imports nothing): a compile error if they drift. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const languagesAgree: Same<DesktopLanguage, UiLanguage> = true;
+void languagesAgree;
 
 /** One argument-tuple schema per channel; the type makes a missing or mistyped channel a compile error. */
 export const IPC_ARG_SCHEMAS: ArgSchemas = {
@@ -33,6 +39,8 @@ export const IPC_ARG_SCHEMAS: ArgSchemas = {
   ]),
   [IPC_CHANNELS.openFiles]: z.tuple([]),
   [IPC_CHANNELS.takeBrcsCommands]: z.tuple([]),
+  // Only the offered languages, exactly as the page's language picker names them.
+  [IPC_CHANNELS.setLanguage]: z.tuple([z.enum(UI_LANGUAGES)]),
 };
 
 /** A refused IPC call: the message names the channel and what was wrong, never the values sent. */

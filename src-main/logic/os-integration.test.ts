@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { DIALOG_LIMITS, notificationPlan, safeFileName, saveDialogPlan, savePathFor, uploadSelection, waitingIndicators } from './os-integration.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { desktopWords } from './desktop-words.js';
+import { DIALOG_LIMITS, notificationPlan, openDialogPlan, safeFileName, saveDialogPlan, savePathFor, unreadableReason, uploadSelection, waitingIndicators } from './os-integration.js';
 
 describe('waiting sessions on the badge, tray and title', () => {
   it.each([
@@ -14,6 +15,7 @@ describe('waiting sessions on the badge, tray and title', () => {
 
   it('names the site when it is not the embedded one', () => {
     expect(waitingIndicators(2, 'support.example.com').windowTitle).toBe('(2) Rep Console — support.example.com');
+    expect(waitingIndicators(2, 'support.example.com').trayTooltip).toBe('Rep Console — support.example.com: 2 sessions waiting');
   });
 });
 
@@ -54,5 +56,23 @@ describe('save and open dialogs', () => {
     expect(r.accepted).toHaveLength(20);
     expect(r.accepted[0]).toEqual({ path: '/home/ana/a.txt', name: 'a.txt' });
     expect(r.refused).toEqual([{ name: 'huge.iso', reason: 'larger than 256 MB' }, { name: 'f19', reason: 'more than 20 files at once' }, { name: 'f20', reason: 'more than 20 files at once' }]);
+  });
+});
+
+describe('in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('counts waiting sessions and words the dialogs in French or German', () => {
+    desktopWords.set('fr-FR');
+    expect(waitingIndicators(0)).toMatchObject({ trayTooltip: 'Rep Console : aucune session en attente', windowTitle: 'Rep Console' });
+    expect(waitingIndicators(1, 'support.example.com')).toMatchObject({ overlayDescription: '1 session en attente', trayTooltip: 'Rep Console — support.example.com : 1 session en attente' });
+    expect(saveDialogPlan('screenshot', 'x')).toMatchObject({ title: 'Enregistrer la capture d’écran', filters: [{ name: 'Image PNG' }] });
+    expect(openDialogPlan()).toEqual({ title: 'Téléverser des fichiers', properties: ['openFile', 'multiSelections'] });
+    desktopWords.set('de-DE');
+    expect(waitingIndicators(12).overlayDescription).toBe('12 wartende Sitzungen');
+    expect(saveDialogPlan('file', 'a.txt')).toMatchObject({ title: 'Datei speichern', filters: [{ name: 'Alle Dateien' }] });
+    const r = uploadSelection([{ path: '/tmp/huge.iso', size: DIALOG_LIMITS.maxFileBytes + 1 }]);
+    expect(r.refused).toEqual([{ name: 'huge.iso', reason: 'größer als 256 MB' }]);
+    expect(unreadableReason()).toBe('keine lesbare Datei');
   });
 });

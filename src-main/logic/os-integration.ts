@@ -2,8 +2,10 @@
  * The desktop console and the OS (FEATURES.md §H): the count of waiting sessions on the dock /
  * taskbar badge, the tray tooltip and the window title; the notification when a session lands in
  * one of the rep's queues; the native open/save dialogs for file transfer and screenshots. Plain
- * decisions here; src-main/os.ts hands them to Electron.
+ * decisions here; src-main/os.ts hands them to Electron. Everything a rep reads is worded in their
+ * language when asked for (desktop-words.ts).
  */
+import { word } from './desktop-words.js';
 
 /** What shows the number of sessions waiting in the rep's queues. */
 export interface WaitingIndicators {
@@ -21,13 +23,14 @@ export const APP_TITLE = 'Rep Console';
 
 export function waitingIndicators(waiting: number, site: string | null = null): WaitingIndicators {
   const n = Number.isSafeInteger(waiting) && waiting > 0 ? waiting : 0;
-  const sessions = `${n} ${n === 1 ? 'session' : 'sessions'} waiting`;
+  const sessions = word('desktop.waiting.count', { count: n });
+  const state = n === 0 ? word('desktop.waiting.none') : sessions;
   const where = site ? ` — ${site}` : '';
   return {
     badgeCount: n,
     overlayText: n === 0 ? null : n > 9 ? '9+' : String(n),
     overlayDescription: sessions,
-    trayTooltip: `${APP_TITLE}${where}: ${n === 0 ? 'no sessions waiting' : sessions}`,
+    trayTooltip: site ? word('desktop.waiting.tooltipSite', { app: APP_TITLE, site, waiting: state }) : word('desktop.waiting.tooltip', { app: APP_TITLE, waiting: state }),
     windowTitle: n === 0 ? `${APP_TITLE}${where}` : `(${n}) ${APP_TITLE}${where}`,
   };
 }
@@ -80,9 +83,9 @@ export interface SaveDialogPlan {
 export function saveDialogPlan(kind: SaveKind, suggestedName: string): SaveDialogPlan {
   if (kind === 'screenshot') {
     const base = safeFileName(suggestedName, 'screenshot').replace(/\.png$/i, '');
-    return { title: 'Save Screenshot', fileName: `${base}.png`, folder: 'pictures', filters: [{ name: 'PNG image', extensions: ['png'] }] };
+    return { title: word('desktop.save.screenshotTitle'), fileName: `${base}.png`, folder: 'pictures', filters: [{ name: word('desktop.save.pngImage'), extensions: ['png'] }] };
   }
-  return { title: 'Save File', fileName: safeFileName(suggestedName), folder: 'downloads', filters: [{ name: 'All files', extensions: ['*'] }] };
+  return { title: word('desktop.save.fileTitle'), fileName: safeFileName(suggestedName), folder: 'downloads', filters: [{ name: word('desktop.save.allFiles'), extensions: ['*'] }] };
 }
 
 /**
@@ -96,13 +99,18 @@ export function savePathFor(picked: string | undefined): string | null {
 }
 
 /** The open dialog for files the rep uploads to the remote computer. */
-export const OPEN_DIALOG = { title: 'Upload Files', properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] } as const;
+export function openDialogPlan(): { title: string; properties: ('openFile' | 'multiSelections')[] } {
+  return { title: word('desktop.open.title'), properties: ['openFile', 'multiSelections'] };
+}
 
 /** Largest file the dialogs move through IPC, and most files per upload. */
 export const DIALOG_LIMITS = { maxFileBytes: 256 * 1024 * 1024, maxFiles: 20 } as const;
 
 /** The last segment of a Windows or POSIX path (the path itself when it has none). */
 export const baseName = (path: string): string => path.split(/[\\/]/).pop() || path;
+
+/** Why a picked file was not read (it vanished, is a folder, or cannot be opened). */
+export const unreadableReason = (): string => word('desktop.upload.unreadable');
 
 /** Which of the picked files can be read (size known beforehand), with a reason for each refused one. */
 export function uploadSelection(files: readonly { path: string; size: number }[]): { accepted: { path: string; name: string }[]; refused: { name: string; reason: string }[] } {
@@ -111,8 +119,8 @@ export function uploadSelection(files: readonly { path: string; size: number }[]
   let total = 0;
   for (const f of files) {
     const name = baseName(f.path);
-    if (accepted.length >= DIALOG_LIMITS.maxFiles) refused.push({ name, reason: `more than ${DIALOG_LIMITS.maxFiles} files at once` });
-    else if (f.size > DIALOG_LIMITS.maxFileBytes || total + f.size > DIALOG_LIMITS.maxFileBytes) refused.push({ name, reason: 'larger than 256 MB' });
+    if (accepted.length >= DIALOG_LIMITS.maxFiles) refused.push({ name, reason: word('desktop.upload.tooMany', { max: DIALOG_LIMITS.maxFiles }) });
+    else if (f.size > DIALOG_LIMITS.maxFileBytes || total + f.size > DIALOG_LIMITS.maxFileBytes) refused.push({ name, reason: word('desktop.upload.tooLarge', { size: DIALOG_LIMITS.maxFileBytes / (1024 * 1024) }) });
     else {
       total += f.size;
       accepted.push({ path: f.path, name });

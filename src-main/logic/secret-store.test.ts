@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appSecretStore, keychainStatus, loginTokenAccount, NullSecretStore, SafeStorageSecretStore, updateTokenAccount, type SafeStorageLike } from './secret-store.js';
+import { desktopWords } from './desktop-words.js';
+import { appSecretStore, keychainNoticeText, keychainStatus, loginTokenAccount, NO_KEYCHAIN, NullSecretStore, SafeStorageSecretStore, updateTokenAccount, type SafeStorageLike } from './secret-store.js';
 
 /**
  * A stand-in for Electron's safeStorage (the Electron runtime cannot exist in these tests). It
@@ -164,5 +165,18 @@ describe('NullSecretStore and the app store choice', () => {
     expect(await plain.set(updateTokenAccount('demo'), 'x')).toBe(false);
     expect(await appSecretStore(fakeSafeStorage({ available: false }), dir).status()).toMatchObject({ code: 'E_KEYCHAIN_UNAVAILABLE' });
     expect(updateTokenAccount('demo')).not.toBe(loginTokenAccount('demo'));
+  });
+});
+
+describe('the notice when nothing can be remembered', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('is worded by code in the rep’s language', () => {
+    expect(keychainNoticeText(NO_KEYCHAIN)).toEqual({ message: 'Nothing will be remembered on this computer', detail: NO_KEYCHAIN.reason });
+    desktopWords.set('fr-FR');
+    expect(keychainNoticeText({ available: false, code: 'E_KEYCHAIN_PLAIN_TEXT', reason: 'x' })).toEqual({
+      message: 'Rien ne sera mémorisé sur cet ordinateur',
+      detail: expect.stringContaining('texte clair'),
+    });
   });
 });

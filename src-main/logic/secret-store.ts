@@ -12,6 +12,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { word, type DesktopKey } from './desktop-words.js';
 
 /** Secrets by account name, kept where only this OS user can read them. */
 export interface SecretStore {
@@ -67,6 +68,20 @@ export function keychainStatus(safe: SafeStorageLike): KeychainStatus {
     };
   }
   return { available: true };
+}
+
+const NOTICE_DETAIL: Record<KeychainCode, DesktopKey> = {
+  E_KEYCHAIN_UNAVAILABLE: 'desktop.keychain.unavailable',
+  E_KEYCHAIN_PLAIN_TEXT: 'desktop.keychain.plainText',
+  E_KEYCHAIN_FAILED: 'desktop.keychain.failed',
+};
+
+/**
+ * The notice a rep sees the first time a secret could not be kept, in their language. `reason`
+ * stays English (it goes to the log with its code, and may carry the keychain's own error).
+ */
+export function keychainNoticeText(status: UnavailableKeychain): { message: string; detail: string } {
+  return { message: word('desktop.keychain.title'), detail: word(NOTICE_DETAIL[status.code]) };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolveAppRequest } from './app-protocol.js';
+import { desktopWords } from './desktop-words.js';
 import { readSitePrompt, SITE_PROMPT_PAGE, sitePromptHtml, sitePromptPage, sitePromptUrl } from './site-prompt.js';
 
 describe('Connect to Another Site… prompt', () => {
@@ -23,5 +24,22 @@ describe('Connect to Another Site… prompt', () => {
     expect(readSitePrompt('rep-console-connect:go?site=support.example.com')).toEqual({ kind: 'site', input: 'support.example.com', result: { ok: true, origin: 'https://support.example.com' } });
     const bad = readSitePrompt('rep-console-connect:go?site=http%3A%2F%2Fplain.example.com');
     expect(bad?.kind === 'site' && bad.result.ok).toBe(false);
+  });
+});
+
+describe('the prompt in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('is English by default, French or German once the console says so', () => {
+    expect(sitePromptHtml()).toContain('<html lang="en-US">');
+    expect(sitePromptHtml()).toContain('<h1>Connect to another site</h1>');
+    desktopWords.set('fr-FR');
+    const fr = sitePromptHtml({ recent: ['https://a.example.com'] });
+    expect(fr).toContain('<html lang="fr-FR">');
+    expect(fr).toContain('<title>Se connecter à un autre site</title>');
+    expect(fr).toContain('aria-label="Sites auxquels vous vous êtes déjà connecté"');
+    expect(fr).toContain('>Annuler</button><button class="primary" type="submit">Se connecter</button>');
+    desktopWords.set('de-DE');
+    expect(sitePromptHtml()).toContain('<label for="site">Site-Adresse</label>');
   });
 });

@@ -6,6 +6,7 @@
  * (window's will-navigate) — no IPC, nothing for a page to call.
  */
 import { appPageUrl } from './app-protocol.js';
+import { desktopWords, word, type DesktopKey } from './desktop-words.js';
 import { parseSiteUrl, type SiteUrlResult } from './sites.js';
 
 /** The page's name under app://rep-console/. */
@@ -15,12 +16,13 @@ export const PROMPT_SCHEME = 'rep-console-connect:';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The page, with the last attempt's address and what was wrong with it. */
+/** The page, with the last attempt's address and what was wrong with it, in the rep's language. */
 export function sitePromptHtml(opts: { value?: string; error?: string | null; recent?: readonly string[] } = {}): string {
   const recent = (opts.recent ?? []).slice(0, 8);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  const say = (key: DesktopKey) => escape(word(key));
+  return `<!doctype html><html lang="${desktopWords.language}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action ${PROMPT_SCHEME}">
-<title>Connect to Another Site</title>
+<title>${say('desktop.sitePrompt.title')}</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:0;padding:20px 24px;color:#1b1b1b;background:#f6f7f9}
 h1{font-size:17px;margin:0 0 6px}p{margin:0 0 14px;color:#555}
@@ -33,13 +35,13 @@ button.primary{background:#2f6fde;border-color:#2f6fde;color:#fff}
 ul{margin:10px 0 0;padding-left:18px;color:#555}
 </style></head><body>
 <form method="get" action="${PROMPT_SCHEME}go">
-<h1>Connect to another site</h1>
-<p>Enter the address of your organisation's support site. You will log in there with that site's account.</p>
+<h1>${say('desktop.sitePrompt.heading')}</h1>
+<p>${say('desktop.sitePrompt.lead')}</p>
 ${opts.error ? `<div class="err" role="alert">${escape(opts.error)}</div>` : ''}
-<label for="site">Site address</label>
+<label for="site">${say('desktop.sitePrompt.label')}</label>
 <input id="site" name="site" type="text" autofocus required maxlength="2048" placeholder="support.example.com" value="${escape(opts.value ?? '')}">
-${recent.length ? `<ul aria-label="Sites you connected to before">${recent.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>` : ''}
-<div class="row"><button type="submit" name="cancel" value="1" formnovalidate>Cancel</button><button class="primary" type="submit">Connect</button></div>
+${recent.length ? `<ul aria-label="${say('desktop.sitePrompt.recent')}">${recent.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>` : ''}
+<div class="row"><button type="submit" name="cancel" value="1" formnovalidate>${say('desktop.button.cancel')}</button><button class="primary" type="submit">${say('desktop.button.connect')}</button></div>
 </form></body></html>`;
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMBEDDED_SITE, MAX_SITES, parseSiteUrl, readSitesFile, SitesStore } from './sites.js';
+import { desktopWords } from './desktop-words.js';
+import { EMBEDDED_SITE, MAX_SITES, parseSiteUrl, readSitesFile, SitesStore, unknownSiteQuestion } from './sites.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -86,5 +87,22 @@ describe('SitesStore', () => {
     for (let i = 0; i < MAX_SITES + 5; i++) await s.remember(`https://s${i}.example.com`);
     expect(await new SitesStore(path).list()).toHaveLength(MAX_SITES);
     await expect(s.remember('http://plain.example.com')).rejects.toThrow(/Only https/);
+  });
+});
+
+describe('in the rep’s language', () => {
+  afterEach(() => void desktopWords.set('en-US'));
+
+  it('says what is wrong with an address, and asks before a new site, in French or German', () => {
+    desktopWords.set('fr-FR');
+    expect(parseSiteUrl('http://support.example.com')).toEqual({ ok: false, message: expect.stringMatching(/^Seuls les sites https:\/\//) });
+    expect(unknownSiteQuestion('https://new.example.com')).toMatchObject({ message: 'Se connecter à https://new.example.com ?', buttons: ['Ne pas se connecter', 'Se connecter'], defaultId: 0, cancelId: 0 });
+    desktopWords.set('de-DE');
+    expect(parseSiteUrl('')).toEqual({ ok: false, message: 'Geben Sie die Site-Adresse ein, zum Beispiel support.example.com.' });
+    expect(unknownSiteQuestion('https://new.example.com').detail).toContain('„Desktop-Konsole des Support-Technikers“');
+  });
+
+  it('asks in English by default, "Do Not Connect" first', () => {
+    expect(unknownSiteQuestion('https://new.example.com')).toMatchObject({ title: 'Connect to a new site?', message: 'Connect to https://new.example.com?', buttons: ['Do Not Connect', 'Connect'] });
   });
 });

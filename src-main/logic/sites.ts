@@ -10,6 +10,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { word } from './desktop-words.js';
 
 /** The embedded demo site's id (its origin changes every launch: a random loopback port). */
 export const EMBEDDED_SITE = 'embedded';
@@ -55,21 +56,31 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  */
 export function parseSiteUrl(input: string): SiteUrlResult {
   const text = input.trim();
-  if (!text) return { ok: false, message: 'Enter the site address, for example support.example.com.' };
-  if (text.length > 2048) return { ok: false, message: 'That address is too long.' };
+  if (!text) return { ok: false, message: word('desktop.siteUrl.empty') };
+  if (text.length > 2048) return { ok: false, message: word('desktop.siteUrl.tooLong') };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { ok: false, message: `"${text.slice(0, 80)}" is not a web address.` };
+    return { ok: false, message: word('desktop.siteUrl.notAddress', { text: text.slice(0, 80) }) };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'A site address starts with https://.' };
-  if (url.username || url.password) return { ok: false, message: 'A site address carries no user name or password.' };
-  if (!url.hostname) return { ok: false, message: 'The address names no host.' };
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    return { ok: false, message: 'Only https:// sites can be connected to (http:// only on this computer): logins must not cross the network unencrypted.' };
-  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: word('desktop.siteUrl.notHttps') };
+  if (url.username || url.password) return { ok: false, message: word('desktop.siteUrl.credentials') };
+  if (!url.hostname) return { ok: false, message: word('desktop.siteUrl.noHost') };
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) return { ok: false, message: word('desktop.siteUrl.plainHttp') };
   return { ok: true, origin: url.origin };
+}
+
+/** The question before a `.brcs` file (or a link) connects to a site this console never used; "Do Not Connect" the default. */
+export function unknownSiteQuestion(origin: string): { title: string; message: string; detail: string; buttons: [string, string]; defaultId: 0; cancelId: 0 } {
+  return {
+    title: word('desktop.newSite.title'),
+    message: word('desktop.newSite.message', { origin }),
+    detail: word('desktop.newSite.detail'),
+    buttons: [word('desktop.button.doNotConnect'), word('desktop.button.connect')],
+    defaultId: 0,
+    cancelId: 0,
+  };
 }
 
 function isSite(value: unknown): value is RememberedSite {

@@ -1,11 +1,12 @@
 /** The console inside the desktop app: the login token lives in the OS keychain via the preload. */
 import type { RepConsoleApi } from '../../src-preload/api.js';
 import type { Platform } from './platform.js';
+import { t } from '../lib/i18n/index.svelte.js';
 
 export function createDesktopPlatform(api: RepConsoleApi): Platform {
   const save = async (token: string | null): Promise<void> => {
     if (!(await api.saveLoginToken(token)) && token !== null) {
-      throw new Error('No keychain is available on this computer: you will have to log in again next time.');
+      throw new Error(t('common.login.noKeychain'));
     }
   };
   return {
@@ -28,5 +29,6 @@ export function createDesktopPlatform(api: RepConsoleApi): Platform {
     ...(api.openFiles ? { openFiles: api.openFiles.bind(api) } : {}),
     ...(api.takeBrcsCommands ? { takeBrcsCommands: api.takeBrcsCommands.bind(api) } : {}),
     ...(api.onBrcsCommandsReady ? { onBrcsCommandsReady: api.onBrcsCommandsReady.bind(api) } : {}),
+    ...(api.setLanguage ? { setLanguage: api.setLanguage.bind(api) } : {}),
   };
 }

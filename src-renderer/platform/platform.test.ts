@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RepConsoleApi } from '../../src-preload/api.js';
+import { setLanguage } from '../lib/i18n/index.svelte.js';
 import { createDesktopPlatform } from './desktop.js';
+import { detectPlatform } from './index.js';
 import { createWebPlatform } from './web.js';
 
 describe('web platform', () => {
@@ -85,5 +87,28 @@ describe('desktop platform', () => {
 
   it('says so when no keychain can keep the login', async () => {
     await expect(createDesktopPlatform(api(null, false)).rememberLogin('new-token')).rejects.toThrow(/No keychain/);
+  });
+});
+
+describe('the page language reaches the desktop app', () => {
+  afterEach(async () => {
+    await setLanguage('en-US');
+    detectPlatform({} as Window);
+  });
+
+  it('tells the preload the language shown now and each one set after; the browser tells nobody', async () => {
+    const told: string[] = [];
+    const api: RepConsoleApi = { version: '0.1.0', platform: 'linux', saveLoginToken: async () => true, loadLoginToken: async () => null, notify: vi.fn(), setLanguage: (l) => void told.push(l) };
+    expect(createDesktopPlatform({ ...api, setLanguage: undefined }).setLanguage).toBeUndefined();
+    expect(createWebPlatform().setLanguage).toBeUndefined();
+    const desktop = detectPlatform({ repConsole: api } as unknown as Window);
+    expect(desktop.kind).toBe('desktop');
+    await setLanguage('fr-FR');
+    await setLanguage('de-DE');
+    expect(told).toEqual(['en-US', 'fr-FR', 'de-DE']);
+    // Back in a browser (a second detection): the old preload hears nothing more.
+    detectPlatform({} as Window);
+    await setLanguage('fr-FR');
+    expect(told).toEqual(['en-US', 'fr-FR', 'de-DE']);
   });
 });

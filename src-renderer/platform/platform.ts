@@ -3,6 +3,7 @@
  * `console/main.ts` picks the implementation once; nothing else asks "am I in Electron?".
  */
 import type { ConsoleKind } from '../../appliance/src/protocol/index.js';
+import type { UiLanguage } from '../../appliance/src/protocol/ui-languages.js';
 
 export interface Platform {
   /** Sent with `auth.login` / `auth.resume`. */
@@ -37,4 +38,6 @@ export interface Platform {
   /** Desktop only: the commands `.brcs` files left for this console (once), and a call when more arrive. */
   takeBrcsCommands?(): Promise<{ file: string; commands: { line: number; command: unknown }[] }[]>;
   onBrcsCommandsReady?(listener: () => void): () => void;
+  /** Desktop only: tells the app which language the page shows (its menu and native dialogs follow). */
+  setLanguage?(language: UiLanguage): void;
 }

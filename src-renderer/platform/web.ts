@@ -1,5 +1,7 @@
 /** The console in a browser tab: the login survives reloads as an HttpOnly cookie set by the appliance. */
 import type { Platform } from './platform.js';
+import { t } from '../lib/i18n/index.svelte.js';
+import { refusalText } from '../lib/i18n/refusals.js';
 
 const SESSION_URL = '/console/api/session';
 
@@ -14,13 +16,13 @@ async function send(method: 'POST' | 'DELETE', body: unknown): Promise<void> {
       body: JSON.stringify(body),
     });
   } catch {
-    throw new Error('The site could not be reached to keep your login.');
+    throw new Error(t('common.login.keepUnreachable'));
   }
   if (res.ok) return;
-  let message = `The site answered ${res.status} when keeping your login.`;
+  let message = t('common.login.keepRefused', { status: res.status });
   try {
-    const json = (await res.json()) as { error?: { message?: unknown } };
-    if (typeof json.error?.message === 'string') message = json.error.message;
+    const json = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof json.error?.message === 'string') message = refusalText(typeof json.error.code === 'string' ? json.error.code : null, json.error.message);
   } catch {
     /* not JSON: keep the generic message */
   }

@@ -17,13 +17,17 @@ export type Area = 'console' | 'admin' | 'portal';
 type Messages = Record<string, string>;
 type Loader = () => Promise<{ default: Messages }>;
 
-// Vite turns these into one lazy chunk per file; English is added eagerly below.
-const lazy = import.meta.glob<{ default: Messages }>('./catalogs/*.{fr,de}.json');
+// Vite turns these into one lazy chunk per file; English is added eagerly below. The desktop
+// catalogues are the Electron main process's words (src-main/logic/desktop-words.ts), not a page's.
+const lazy = import.meta.glob<{ default: Messages }>(['./catalogs/*.{fr,de}.json', '!./catalogs/desktop*.json']);
 
 const state = $state<{ language: UiLanguage; timeZone: string | undefined }>({ language: 'en-US', timeZone: undefined });
 const formatMessage = unwrapFunctionStore(format);
 let started = false;
 let storageKey: string | null = null;
+/** Whoever else shows words in the page's language (the desktop app's menu and dialogs). */
+const followers = new Set<(language: UiLanguage) => void>();
+let shown = false;
 
 /** The language last shown in this browser for `area` (before the site says the user's choice). */
 export function savedLanguage(area: Area): string | null {
@@ -74,12 +78,25 @@ export async function setLanguage(language: string): Promise<void> {
   await locale.set(cat);
   await waitLocale(cat);
   state.language = next;
+  shown = true;
   if (typeof document !== 'undefined') document.documentElement.lang = next;
+  for (const follow of followers) follow(next);
   try {
     if (storageKey && typeof localStorage !== 'undefined') localStorage.setItem(storageKey, next);
   } catch {
     // storage disabled: the choice lasts until the page closes
   }
+}
+
+/**
+ * Calls `listener` with the language shown now (once one is) and again each time setLanguage sets
+ * one; returns the unsubscribe. The desktop platform passes its `setLanguage` here, so the app's
+ * menu and native dialogs speak the page's language.
+ */
+export function followLanguage(listener: (language: UiLanguage) => void): () => void {
+  followers.add(listener);
+  if (shown) listener(state.language);
+  return () => void followers.delete(listener);
 }
 
 /** The language shown now (reactive). */
