@@ -11,9 +11,9 @@
  * dialog opened after a change is already in the new language.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import de from '../../src-renderer/lib/i18n/catalogs/desktop.de.json';
-import en from '../../src-renderer/lib/i18n/catalogs/desktop.en.json';
-import fr from '../../src-renderer/lib/i18n/catalogs/desktop.fr.json';
+import de from '../../src-renderer/lib/i18n/catalogs/desktop.de.json' with { type: 'json' };
+import en from '../../src-renderer/lib/i18n/catalogs/desktop.en.json' with { type: 'json' };
+import fr from '../../src-renderer/lib/i18n/catalogs/desktop.fr.json' with { type: 'json' };
 import { catalogueOf, pickLanguage, UI_LANGUAGES, type Catalogue, type UiLanguage } from '../../src-renderer/lib/i18n/languages.js';
 
 export { UI_LANGUAGES, type UiLanguage };
