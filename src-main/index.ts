@@ -10,6 +10,7 @@ import { openLaunchTarget } from './brcs.js';
 import { appMenuTemplate } from './logic/app-menu.js';
 import { isNewerVersion } from './logic/auto-update.js';
 import { desktopWords, word } from './logic/desktop-words.js';
+import { LanguageMemory } from './logic/language-memory.js';
 import { EMBEDDED_SITE, SitesStore } from './logic/sites.js';
 import { consoleUrl } from './logic/window-options.js';
 import { APP_TITLE } from './logic/os-integration.js';
@@ -100,8 +101,9 @@ async function run(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   await app.whenReady();
-  // The OS's language until the console page says which one the rep reads (IPC setLanguage).
-  desktopWords.set(app.getLocale());
+  // The language the rep last read (else the OS's) until the console page says which one it shows (IPC setLanguage).
+  const languageMemory = new LanguageMemory(join(app.getPath('userData'), 'language.json'));
+  desktopWords.set((await languageMemory.load()) ?? app.getLocale());
   const paths = desktopPaths({ userData: app.getPath('userData'), mainDir: import.meta.dirname });
   // The app's own pages (the site prompt) come from app://rep-console, never file:// or data:.
   serveAppProtocol({ [SITE_PROMPT_PAGE]: sitePromptPage }, null);
@@ -206,7 +208,8 @@ async function run(): Promise<void> {
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
-  desktopWords.onChange(() => {
+  desktopWords.onChange((language) => {
+    void languageMemory.save(language).catch((error: unknown) => report('The language could not be remembered.', error));
     void buildMenu().catch((error: unknown) => report('The menu could not be rebuilt.', error));
     os.reword();
   });
