@@ -1,11 +1,11 @@
 /**
  * The language the rep last read the console in, kept in userData (language.json) so the next
  * launch's first dialogs (a certificate question, a site prompt) already speak it instead of the
- * OS's language. Written atomically (temp file + rename); a missing or damaged file means "none".
+ * OS's language. Written atomically (private-file.ts); a missing or damaged file means "none".
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UI_LANGUAGES, type UiLanguage } from './desktop-words.js';
+import { writePrivateFile } from './private-file.js';
 
 /** The remembered language in a file's text, or null when there is none worth trusting. */
 export function readRememberedLanguage(text: string | null): UiLanguage | null {
@@ -33,12 +33,7 @@ export class LanguageMemory {
 
   /** Saves `language`; saves queue up so the last one wins. */
   save(language: UiLanguage): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ language })}\n`, { mode: 0o600 });
-      await rename(tmp, this.path);
-    });
+    this.writing = this.writing.then(() => writePrivateFile(this.path, `${JSON.stringify({ language })}\n`));
     return this.writing;
   }
 }

@@ -10,9 +10,10 @@
  * backend — a hard-coded key, i.e. plain text with extra steps — so that counts as no keychain.
  * Without a keychain nothing is stored: `set` resolves false and the console tells the rep.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { word, type DesktopKey } from './desktop-words.js';
+import { writePrivateFile } from './private-file.js';
 
 /** Secrets by account name, kept where only this OS user can read them. */
 export interface SecretStore {
@@ -145,7 +146,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   constructor(
     private readonly safe: SafeStorageLike,
-    private readonly dir: string,
+    dir: string,
     fileName = 'secrets.json',
   ) {
     this.file = join(dir, fileName);
@@ -218,12 +219,8 @@ export class SafeStorageSecretStore implements SecretStore {
     }
   }
 
-  /** Write-then-rename, so a crash mid-write leaves the old file, never half a file. */
-  private async write(data: SecretsFile): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
-    await rename(tmp, this.file);
+  private write(data: SecretsFile): Promise<void> {
+    return writePrivateFile(this.file, JSON.stringify(data, null, 2) + '\n');
   }
 }
 

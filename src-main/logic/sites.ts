@@ -8,9 +8,9 @@
  * SHA-256 fingerprint and PEM, so the same certificate is not asked about again — a different one is.
  * No secrets here: logins and update tokens live in the keychain (secret-store.ts).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { word } from './desktop-words.js';
+import { writePrivateFile } from './private-file.js';
 
 /** The embedded demo site's id (its origin changes every launch: a random loopback port). */
 export const EMBEDDED_SITE = 'embedded';
@@ -131,12 +131,7 @@ export class SitesStore {
 
   private save(): Promise<void> {
     const snapshot = `${JSON.stringify(this.data, null, 2)}\n`;
-    this.writing = this.writing.then(async () => {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, snapshot, { mode: 0o600 });
-      await rename(tmp, this.path);
-    });
+    this.writing = this.writing.then(() => writePrivateFile(this.path, snapshot));
     return this.writing;
   }
 
