@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { MAX_BRCS_BYTES, runBrcsFile, type BrcsSessionResult } from './logic/brcs-session.js';
 import { openConsoleLink } from './logic/console-link.js';
 import { word } from './logic/desktop-words.js';
+import { APP_TITLE } from './logic/os-integration.js';
 import type { LocatedCommand } from '../appliance/src/protocol/brcs/index.js';
 import type { LaunchTarget } from './logic/launch-args.js';
 import type { SitesStore } from './logic/sites.js';
@@ -43,7 +44,7 @@ async function readScript(path: string): Promise<string> {
 
 async function show(ctx: BrcsContext, message: string, detail: string): Promise<void> {
   const w = ctx.window();
-  const options = { type: 'error' as const, title: 'Rep Console', message, detail, buttons: [word('desktop.button.ok')] };
+  const options = { type: 'error' as const, title: APP_TITLE, message, detail, buttons: [word('desktop.button.ok')] };
   await (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options)).catch(() => undefined);
 }
 

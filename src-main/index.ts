@@ -142,7 +142,7 @@ async function run(): Promise<void> {
     if (status.available || keychainNoticeShown) return;
     keychainNoticeShown = true;
     report(`${status.code}: ${status.reason}`);
-    const options = { type: 'warning' as const, title: 'Rep Console', ...keychainNoticeText(status), buttons: [word('desktop.button.ok')] };
+    const options = { type: 'warning' as const, title: APP_TITLE, ...keychainNoticeText(status), buttons: [word('desktop.button.ok')] };
     void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).catch(() => undefined);
   };
   const embeddedOrigin = applianceOrigin;

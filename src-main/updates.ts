@@ -14,6 +14,7 @@ import {
   updateRequestHeaders,
 } from './logic/auto-update.js';
 import { word } from './logic/desktop-words.js';
+import { APP_TITLE } from './logic/os-integration.js';
 import type { InstallSettings } from './logic/install-settings.js';
 import type { SecretStore } from './logic/secret-store.js';
 
@@ -34,7 +35,7 @@ export interface UpdateContext {
 function show(ctx: UpdateContext, type: 'info' | 'error', message: string): void {
   const win = ctx.window();
   const title = word(type === 'error' ? 'desktop.update.errorTitle' : 'desktop.update.availableTitle');
-  const options = { type, title: 'Rep Console', message: title, detail: message, buttons: [word('desktop.button.ok')] };
+  const options = { type, title: APP_TITLE, message: title, detail: message, buttons: [word('desktop.button.ok')] };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)).catch(() => undefined);
 }
 

@@ -5,7 +5,7 @@
  * out here with its roles (which keep their accelerators and behaviour) and our words. Built again
  * whenever the language or the sites change (src-main/index.ts).
  */
-import { word } from './desktop-words.js';
+import { word, type DesktopKey, type WordValues } from './desktop-words.js';
 import { EMBEDDED_SITE } from './sites.js';
 
 /** The Electron menu roles this menu uses. */
@@ -40,10 +40,17 @@ export interface AppMenuInput {
 
 const separator: MenuItemSpec = { type: 'separator' };
 
+/** Roles whose label is the catalogue's `desktop.menu.<role>`. */
+type WordedRole = { [R in MenuRole]: `desktop.menu.${R}` extends DesktopKey ? R : never }[MenuRole];
+
+/** A role item (Electron's accelerator and behaviour) with our words for its label. */
+const roleItem = (role: WordedRole, values?: WordValues): MenuItemSpec => ({ role, label: word(`desktop.menu.${role}`, values) });
+
 /** The menu template for `input`, worded in the current language. */
 export function appMenuTemplate(input: AppMenuInput): MenuItemSpec[] {
   const mac = input.platform === 'darwin';
   const app = { app: input.appName };
+  const quit: MenuItemSpec = { role: 'quit', label: mac ? word('desktop.menu.quitApp', app) : word(input.platform === 'win32' ? 'desktop.menu.exit' : 'desktop.menu.quit') };
   const siteMenu: MenuItemSpec = {
     label: word('desktop.menu.site'),
     submenu: [
@@ -52,73 +59,48 @@ export function appMenuTemplate(input: AppMenuInput): MenuItemSpec[] {
       separator,
       { label: word('desktop.menu.connectToAnother'), click: input.connectToAnotherSite },
       separator,
-      { role: 'quit', label: mac ? word('desktop.menu.quitApp', app) : word(input.platform === 'win32' ? 'desktop.menu.exit' : 'desktop.menu.quit') },
+      quit,
     ],
   };
   const editMenu: MenuItemSpec = {
     label: word('desktop.menu.edit'),
     submenu: [
-      { role: 'undo', label: word('desktop.menu.undo') },
-      { role: 'redo', label: word('desktop.menu.redo') },
+      roleItem('undo'),
+      roleItem('redo'),
       separator,
-      { role: 'cut', label: word('desktop.menu.cut') },
-      { role: 'copy', label: word('desktop.menu.copy') },
-      { role: 'paste', label: word('desktop.menu.paste') },
-      ...(mac ? [{ role: 'pasteAndMatchStyle', label: word('desktop.menu.pasteAndMatchStyle') } as const] : []),
-      { role: 'delete', label: word('desktop.menu.delete') },
+      roleItem('cut'),
+      roleItem('copy'),
+      roleItem('paste'),
+      ...(mac ? [roleItem('pasteAndMatchStyle')] : []),
+      roleItem('delete'),
       ...(mac ? [] : [separator]),
-      { role: 'selectAll', label: word('desktop.menu.selectAll') },
-      ...(mac
-        ? [
-            separator,
-            {
-              label: word('desktop.menu.speech'),
-              submenu: [
-                { role: 'startSpeaking', label: word('desktop.menu.startSpeaking') },
-                { role: 'stopSpeaking', label: word('desktop.menu.stopSpeaking') },
-              ],
-            } satisfies MenuItemSpec,
-          ]
-        : []),
+      roleItem('selectAll'),
+      ...(mac ? [separator, { label: word('desktop.menu.speech'), submenu: [roleItem('startSpeaking'), roleItem('stopSpeaking')] }] : []),
     ],
   };
   const viewMenu: MenuItemSpec = {
     label: word('desktop.menu.view'),
     submenu: [
-      { role: 'reload', label: word('desktop.menu.reload') },
-      { role: 'forceReload', label: word('desktop.menu.forceReload') },
-      { role: 'toggleDevTools', label: word('desktop.menu.toggleDevTools') },
+      roleItem('reload'),
+      roleItem('forceReload'),
+      roleItem('toggleDevTools'),
       separator,
-      { role: 'resetZoom', label: word('desktop.menu.resetZoom') },
-      { role: 'zoomIn', label: word('desktop.menu.zoomIn') },
-      { role: 'zoomOut', label: word('desktop.menu.zoomOut') },
+      roleItem('resetZoom'),
+      roleItem('zoomIn'),
+      roleItem('zoomOut'),
       separator,
-      { role: 'togglefullscreen', label: word('desktop.menu.toggleFullScreen') },
+      roleItem('togglefullscreen'),
     ],
   };
   const windowMenu: MenuItemSpec = {
     label: word('desktop.menu.window'),
     // On macOS the 'window' role lets the system list the open windows in it.
     ...(mac ? { role: 'window' as const } : {}),
-    submenu: [
-      { role: 'minimize', label: word('desktop.menu.minimize') },
-      { role: 'zoom', label: word('desktop.menu.zoom') },
-      ...(mac ? [separator, { role: 'front', label: word('desktop.menu.front') } as const] : [{ role: 'close', label: word('desktop.menu.close') } as const]),
-    ],
+    submenu: [roleItem('minimize'), roleItem('zoom'), ...(mac ? [separator, roleItem('front')] : [roleItem('close')])],
   };
   const appMenu: MenuItemSpec = {
     label: input.appName,
-    submenu: [
-      { role: 'about', label: word('desktop.menu.about', app) },
-      separator,
-      { role: 'services', label: word('desktop.menu.services') },
-      separator,
-      { role: 'hide', label: word('desktop.menu.hide', app) },
-      { role: 'hideOthers', label: word('desktop.menu.hideOthers') },
-      { role: 'unhide', label: word('desktop.menu.unhide') },
-      separator,
-      { role: 'quit', label: word('desktop.menu.quitApp', app) },
-    ],
+    submenu: [roleItem('about', app), separator, roleItem('services'), separator, roleItem('hide', app), roleItem('hideOthers'), roleItem('unhide'), separator, quit],
   };
   return [...(mac ? [appMenu] : []), siteMenu, editMenu, viewMenu, windowMenu];
 }

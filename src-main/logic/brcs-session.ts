@@ -12,6 +12,8 @@
  * same code to its dialogs (src-main/brcs.ts).
  */
 import { interpretBrcs, parseBrcs, type BrcsCommandOf, type BrcsExecutor, type LocatedCommand } from '../../appliance/src/protocol/brcs/index.js';
+import { word } from './desktop-words.js';
+import { parseSiteUrl } from './sites.js';
 
 /** Who the site says logged in (the part of the protocol's `Me` the main process reads). */
 export interface Me {
@@ -19,8 +21,6 @@ export interface Me {
   readonly username: string;
   readonly displayName: string;
 }
-import { word } from './desktop-words.js';
-import { parseSiteUrl } from './sites.js';
 
 /** Largest `.brcs` file read (10 commands of at most a few KB each). */
 export const MAX_BRCS_BYTES = 64 * 1024;
