@@ -26,7 +26,7 @@ import {
   type Result,
 } from '../../appliance/src/protocol/index.js';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.js';
-import { failureText, refusalText } from './i18n/refusals.js';
+import { failureText, refusalText, unknownFailureText } from './i18n/refusals.js';
 
 /** What the client needs from a socket; `browserSocket` adapts the DOM WebSocket. */
 export interface SocketLike {
@@ -114,7 +114,7 @@ export function messageOf(e: unknown): string {
     return kind ? failureText(kind, e.message) : refusalText(e.code, e.message);
   }
   if (e instanceof Error && e.message) return e.message;
-  return failureText('unknown', 'Something went wrong. Try again.');
+  return unknownFailureText();
 }
 
 interface Pending {

@@ -4,7 +4,7 @@
  * becomes an `HttpError` carrying the appliance's stable code and its human message.
  */
 import type { z } from 'zod';
-import { failureText, refusalText } from '../lib/i18n/refusals.js';
+import { refusalText, unknownFailureText } from '../lib/i18n/refusals.js';
 
 /** A refusal from the appliance (or the network), with the message to show the person. */
 export class HttpError extends Error {
@@ -24,7 +24,7 @@ export class HttpError extends Error {
 export function messageOf(e: unknown): string {
   if (e instanceof HttpError) return refusalText(e.code, e.message);
   if (e instanceof Error) return e.message;
-  return failureText('unknown', 'Something went wrong. Try again.');
+  return unknownFailureText();
 }
 
 /** The code of an `HttpError`, or null for anything else. */

@@ -85,7 +85,7 @@ export class JumpPins {
       }
       this.repos.sessions.addEvent(p.sessionId, `rep:${actor.user.id}`, 'jump.pin', { itemId, groupId: place.groupId, personal: place.groupId === null, password: passwordHash !== null }, at);
       const password = passwordHash ? 'yes' : 'no';
-      const said = group ? line('jump.pinned', { name: actor.user.displayName, group: group.name, password }) : line('jump.pinnedPersonal', { name: actor.user.displayName, owner: actor.user.displayName, password });
+      const said = group ? line('jump.pinned', { name: actor.user.displayName, group: group.name, password }) : line('jump.pinnedPersonal', { name: actor.user.displayName, password });
       return { itemId, created, say: this.narrator.say(p.sessionId, said, at, 'reps') };
     });
     say();

@@ -367,7 +367,6 @@ export function mayUseTeamChat(actor: Actor, teamId: number): boolean {
   return !actor.user.disabled && !isExternal(actor) && actor.teams.some((t) => t.teamId === teamId);
 }
 
-/** Throws the action's refusal code unless it is allowed. */
 /**
  * Which /login routes that change something a signed-in user may reach at all, decided before their
  * body is read (so a refused caller learns nothing about the route's schema): E_FORBIDDEN, or the
@@ -382,6 +381,7 @@ export function authorizeLoginRoute(actor: Actor, path: string): void {
   throw new CodedError('E_FORBIDDEN');
 }
 
+/** Throws the action's refusal code unless it is allowed. */
 export function authorize(actor: Actor, action: Action): void {
   if (!isAllowed(actor, action)) throw new CodedError(refusalFor(action));
 }

@@ -103,7 +103,7 @@ export class SupportButtonService {
         throw e;
       }
     }
-    const said = { name: actor.user.publicDisplayName, description: button.description, host: where.hostname, queue: queueName(this.d.repos, button.queueId), expiry: expires ? p.expiry : 'never' };
+    const said = { name: actor.user.publicDisplayName, description: button.description, host: where.hostname, queue: queueName(this.d.repos, button.queueId), expiry: p.expiry };
     this.say(sessionId, line('button.deployed', said));
     return this.toModel(button);
   }

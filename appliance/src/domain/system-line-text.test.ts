@@ -16,7 +16,7 @@ describe('system lines in English', () => {
       ['member.dropped', { name: 'Ana', why: 'admin' }, 'Ana was logged out by an administrator and left the session.'],
       ['jump.warning', { minutes: 1 }, "The Jump Policy's schedule ends this session in 1 minute. Save your work."],
       ['jump.warning', { minutes: 5 }, "The Jump Policy's schedule ends this session in 5 minutes. Save your work."],
-      ['jump.pinnedPersonal', { name: 'Ana', owner: 'Ana', password: 'yes' }, "Ana pinned a Jump Client to Ana's personal list, with a password."],
+      ['jump.pinnedPersonal', { name: 'Ana', password: 'yes' }, "Ana pinned a Jump Client to Ana's personal list, with a password."],
       ['jump.pinned', { name: 'Ana', group: 'Finance', password: 'no' }, 'Ana pinned a Jump Client to Finance.'],
       ['file.deleted', { name: 'Ana', count: 1, item: 'a.txt', host: 'pc' }, 'Ana deleted a.txt on pc.'],
       ['file.deleted', { name: 'Ana', count: 1200, item: 'a.txt', host: 'pc' }, 'Ana deleted 1200 items on pc.'],

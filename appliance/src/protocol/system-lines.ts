@@ -79,7 +79,7 @@ export const SYSTEM_LINES = {
   'jump.clientOnline': 'The Jump Client on {host} is connected.',
   'jump.clientOffline': 'The Jump Client on {host} went offline.',
   'jump.pinned': '{name} pinned a Jump Client to {group}{password, select, yes {, with a password} other {}}.',
-  'jump.pinnedPersonal': "{name} pinned a Jump Client to {owner}'s personal list{password, select, yes {, with a password} other {}}.",
+  'jump.pinnedPersonal': "{name} pinned a Jump Client to {name}'s personal list{password, select, yes {, with a password} other {}}.",
   'jump.unpinned': '{name} unpinned the Jump Client {item}.',
   // Support Buttons
   'button.deployed': `{name} deployed a Support Button “{description}” on {host} ({queue}, ${EXPIRY}).`,

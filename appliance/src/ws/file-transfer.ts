@@ -13,7 +13,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { Transform, finished, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CodedError, formatFileSize, line, type TransferDirection, type TransferProgress, type TransferState } from '../protocol/index.js';
+import { CodedError, formatFileSize, line, type SystemLine, type TransferDirection, type TransferProgress, type TransferState } from '../protocol/index.js';
 import type { AppContext } from '../context.js';
 import type { EndpointFiles } from '../domain/endpoint-files.js';
 import { checkName, normalizePath } from '../domain/file-paths.js';
@@ -86,6 +86,18 @@ export function rangeOffset(header: string | undefined, size: number): number | 
   if (m[2] !== '' && Number(m[2]) !== size - 1) return 'bad';
   if (start > size || (start === size && size > 0)) return 'bad';
   return start;
+}
+
+/** The chat line that says how a transfer ended. */
+function transferLine(t: Transfer, result: 'completed' | 'failed' | 'cancelled', why?: CodedError): SystemLine {
+  if (result === 'completed') {
+    const done = { name: t.userName, file: t.name, size: formatFileSize(t.size), sizeBytes: t.size, host: t.hostname };
+    return t.direction === 'upload' ? line('file.uploaded', { ...done, path: t.display }) : line('file.downloaded', done);
+  }
+  const which = { direction: t.direction, file: t.name };
+  if (result === 'cancelled' && (!why || why.code === 'E_FILE_CANCELLED')) return line('file.cancelled', which);
+  const reason = { reason: why?.message ?? 'unknown error', reasonCode: why?.code ?? 'E_INTERNAL' };
+  return line(result === 'cancelled' ? 'file.cancelledWhy' : 'file.failed', { ...which, ...reason });
 }
 
 export class FileTransfers {
@@ -295,18 +307,6 @@ export class FileTransfers {
     this.progress(t, true, why);
     if (!t.logged) {
       t.logged = true;
-      const done = { name: t.userName, file: t.name, size: formatFileSize(t.size), sizeBytes: t.size, host: t.hostname };
-      const reason = { reason: why?.message ?? 'unknown error', reasonCode: why?.code ?? 'E_INTERNAL' };
-      const said =
-        result === 'completed'
-          ? t.direction === 'upload'
-            ? line('file.uploaded', { ...done, path: t.display })
-            : line('file.downloaded', done)
-          : result === 'cancelled'
-            ? why && why.code !== 'E_FILE_CANCELLED'
-              ? line('file.cancelledWhy', { direction: t.direction, file: t.name, ...reason })
-              : line('file.cancelled', { direction: t.direction, file: t.name })
-            : line('file.failed', { direction: t.direction, file: t.name, ...reason });
       logFileEvent(this.app, this.narrator, t.sessionId, t.userId, 'file.transfer', {
         transferId: t.id,
         direction: t.direction,
@@ -319,7 +319,7 @@ export class FileTransfers {
         ...(why ? { code: why.code } : {}),
         ...(t.sha256 ? { sha256: t.sha256 } : {}),
         durationMs: Date.now() - t.startedAt,
-      }, said);
+      }, transferLine(t, result, why));
     }
     if (result === 'completed' && t.direction === 'download') {
       if (t.idle) clearTimeout(t.idle);

@@ -26,3 +26,6 @@ export function refusalText(code: string | null | undefined, message: string): s
 export function failureText(kind: string, english: string): string {
   return readsEnglish() ? english : t(`common.failure.${kind}`);
 }
+
+/** What to say when a call threw something that is not even an Error. */
+export const unknownFailureText = (): string => failureText('unknown', 'Something went wrong. Try again.');
