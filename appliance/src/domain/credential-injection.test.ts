@@ -68,7 +68,13 @@ function setup() {
     members: { role: (_s: string, userId: number) => (userId === ana.user.id || userId === carl.user.id ? 'owner' : null) },
     transaction: <T>(fn: () => T) => fn(),
   } as unknown as Repositories;
-  const narrator = { say: (_s: string, said: SystemLine) => (lines.push(englishOf(said)), () => undefined) } as unknown as Narrator;
+  // The real Narrator.record writes the event and the line in one transaction; here each lands in its list.
+  const narrator = {
+    record: (_s: string, _a: string, kind: string, data: Record<string, unknown>, said: SystemLine | null) => {
+      events.push({ kind, data });
+      if (said) lines.push(englishOf(said));
+    },
+  } as unknown as Narrator;
   const log = { info: (...a: unknown[]) => logs.push(a), warn: (...a: unknown[]) => logs.push(a), error: (...a: unknown[]) => logs.push(a) } as unknown as Logger;
   const screen = { os: 'windows', state: 'signin', got: [] as string[] };
   const endpoint = { kind: 'emulated', hostname: 'ws-042.corp.example', jumpItemId: 1 } as unknown as Endpoint;

@@ -137,16 +137,9 @@ export class CredentialInjection {
   /** Session event + chat line: name, source, rep, time, outcome. Never the secret. */
   private record(actor: Actor, sessionId: string, endpoint: Endpoint, name: string, source: 'ecm' | 'vault', outcome: 'success' | ErrorCode): void {
     try {
-      const now = this.p.clock.now().toISOString();
-      const session = this.p.repos.sessions.byId(sessionId);
-      if (!session) return;
       const said = { name: actor.user.publicDisplayName, credential: name, host: endpoint.hostname };
       const told = outcome === 'success' ? line('credentials.injected', { ...said, source }) : line('credentials.failed', { ...said, outcome, outcomeCode: outcome });
-      const say = this.p.repos.transaction(() => {
-        this.p.repos.sessions.addEvent(sessionId, `rep:${actor.user.id}`, 'credentials.inject', { name, source, hostname: endpoint.hostname, outcome }, now);
-        return session.status !== 'ended' ? this.p.narrator.say(sessionId, told, now) : null;
-      });
-      say?.();
+      this.p.narrator.record(sessionId, `rep:${actor.user.id}`, 'credentials.inject', { name, source, hostname: endpoint.hostname, outcome }, told, this.p.clock.now().toISOString());
       this.p.log.info({ sessionId, userId: actor.user.id, credential: name, source, outcome }, 'inject credentials');
     } catch (err) {
       this.p.log.error({ err, sessionId }, 'writing the credential injection to the session log failed');

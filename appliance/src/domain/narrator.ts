@@ -10,7 +10,7 @@ import { englishOf } from './system-line-text.js';
 
 export class Narrator {
   constructor(
-    private readonly repos: Pick<Repositories, 'sessions'>,
+    private readonly repos: Pick<Repositories, 'sessions' | 'transaction'>,
     private readonly view: SessionView,
     private readonly bus: EventBus,
   ) {}
@@ -22,6 +22,21 @@ export class Narrator {
   say(sessionId: string, line: SystemLine, now: string, audience: ChatAudience = 'all'): () => void {
     const message: ChatMessage = this.repos.sessions.chat(sessionId, { kind: 'system', id: null, name: 'System' }, englishOf(line), audience, now, line);
     return () => this.publish(message);
+  }
+
+  /**
+   * A tool's step in the session log (shell, screen, files, credentials): the event and, when given
+   * and the session is still open, its chat line, in one transaction; then the line goes out. A
+   * session that is gone gets nothing.
+   */
+  record(sessionId: string, actor: string, kind: string, data: Record<string, unknown>, said: SystemLine | null, now: string): void {
+    const session = this.repos.sessions.byId(sessionId);
+    if (!session) return;
+    const publish = this.repos.transaction(() => {
+      this.repos.sessions.addEvent(sessionId, actor, kind, data, now);
+      return said && session.status !== 'ended' ? this.say(sessionId, said, now) : null;
+    });
+    publish?.();
   }
 
   publish(message: ChatMessage, extraRecipients: number[] = []): void {

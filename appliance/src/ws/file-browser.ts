@@ -34,14 +34,7 @@ export function filesFor(app: AppContext, actor: Actor, sessionId: string, actio
 /** Writes one File Transfer event to the session log and, when given, a system line in the chat. */
 export function logFileEvent(app: AppContext, narrator: Narrator, sessionId: string, userId: number, kind: string, data: Record<string, unknown>, said: SystemLine | null): void {
   try {
-    const now = iso(app.clock);
-    const s = app.repos.sessions.byId(sessionId);
-    if (!s) return;
-    const say = app.repos.transaction(() => {
-      app.repos.sessions.addEvent(sessionId, `rep:${userId}`, kind, data, now);
-      return said && s.status !== 'ended' ? narrator.say(sessionId, said, now) : null;
-    });
-    say?.();
+    narrator.record(sessionId, `rep:${userId}`, kind, data, said, iso(app.clock));
   } catch (err) {
     app.log.error({ err, sessionId, kind }, 'writing a file event to the session log failed');
   }

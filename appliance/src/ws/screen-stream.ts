@@ -414,14 +414,7 @@ export class ScreenStreams {
   /** Writes the event to the session log, and a chat line when `line` is given. */
   private log(s: Stream, kind: string, said: SystemLine | null, extra: Record<string, unknown> = {}): void {
     try {
-      const now = iso(this.app.clock);
-      const session = this.app.repos.sessions.byId(s.sessionId);
-      if (!session) return;
-      const say = this.app.repos.transaction(() => {
-        this.app.repos.sessions.addEvent(s.sessionId, `rep:${s.userId}`, kind, { streamId: s.id, hostname: s.endpoint.hostname, ...extra }, now);
-        return said && session.status !== 'ended' ? this.narrator.say(s.sessionId, said, now) : null;
-      });
-      say?.();
+      this.narrator.record(s.sessionId, `rep:${s.userId}`, kind, { streamId: s.id, hostname: s.endpoint.hostname, ...extra }, said, iso(this.app.clock));
     } catch (err) {
       this.app.log.error({ err, sessionId: s.sessionId }, 'writing screen sharing to the session log failed');
     }

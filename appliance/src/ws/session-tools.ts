@@ -203,14 +203,8 @@ export class SessionTools {
 
   private log(shell: OpenShell, kind: string, said: SystemLine, extra: Record<string, unknown> = {}): void {
     try {
-      const now = iso(this.app.clock);
-      const s = this.app.repos.sessions.byId(shell.sessionId);
-      if (!s) return;
-      const say = this.app.repos.transaction(() => {
-        this.app.repos.sessions.addEvent(shell.sessionId, `rep:${shell.userId}`, kind, { shellId: shell.shellId, hostname: shell.hostname, recordingId: shell.recording?.record.id ?? null, ...extra }, now);
-        return s.status === 'ended' ? null : this.narrator.say(shell.sessionId, said, now);
-      });
-      say?.();
+      const data = { shellId: shell.shellId, hostname: shell.hostname, recordingId: shell.recording?.record.id ?? null, ...extra };
+      this.narrator.record(shell.sessionId, `rep:${shell.userId}`, kind, data, said, iso(this.app.clock));
     } catch (err) {
       this.app.log.error({ err, sessionId: shell.sessionId }, 'writing the shell to the session log failed');
     }
