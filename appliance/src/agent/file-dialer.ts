@@ -31,6 +31,9 @@ export function httpDialer(site: string): DataDialer {
     const url = linkUrl(site, link.id);
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method,
+      // Each link its own connection: a link cut halfway leaves its connection unusable, and a
+      // pooled keep-alive socket in that state would swallow the next link's request.
+      agent: false,
       headers: { [LINK_TOKEN_HEADER]: link.token, ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}) },
     });
     const response = new Promise<IncomingMessage>((res, rej) => {

@@ -60,8 +60,9 @@ export async function registerFileRoutes(app: FastifyInstance, ctx: AppContext):
       try {
         await pipeline(req.raw, sink);
       } catch {
-        // The rep's side went away: tell the endpoint to stop sending.
-        return reply.code(409).send({ error: { code: 'E_FILE_CANCELLED', message: 'The receiver went away.' } });
+        // The rep's side went away: tell the endpoint to stop sending. The rest of its body is never
+        // read, so the connection cannot carry another request: close it (a reused one would hang).
+        return reply.code(409).header('connection', 'close').send({ error: { code: 'E_FILE_CANCELLED', message: 'The receiver went away.' } });
       }
       return reply.code(204).send();
     });

@@ -3,7 +3,8 @@
  * bytes over a data link the agent opens (ws/file-links.ts). The data requests wait as long as the
  * bytes keep moving; a dropped agent socket fails them at once (Peer rejects what is pending).
  */
-import type { Readable, Writable } from 'node:stream';
+import { finished, type Readable, type Writable } from 'node:stream';
+import { CodedError } from '../protocol/index.js';
 import type { EndpointFiles } from '../domain/endpoint-files.js';
 import type { ApplianceSidePeer } from './agent-endpoint.js';
 import type { FileLinks } from './file-links.js';
@@ -56,11 +57,24 @@ export class AgentFiles implements EndpointFiles {
     return this.peer.request('files.download.begin', { volume, path });
   }
 
+  /**
+   * Settles as soon as the sink is cut (the rep's download stopped, or a Range request replaced it),
+   * not when the agent gets round to answering: a resumed download must not wait on the old one.
+   * The agent only reads the file, so its late answer harms nothing.
+   */
   async receiveDownload(volume: number, path: string, offset: number, sink: Writable): Promise<{ sent: number; sha256: string }> {
     const link = this.links.offerSink(sink);
+    const answer = this.peer.request('files.download.data', { volume, path, offset, link }, DATA_TIMEOUT_MS);
+    let stopWatching = () => {};
+    const cut = new Promise<never>((_, reject) => {
+      stopWatching = finished(sink, { readable: false }, (e) => e && reject(new CodedError('E_FILE_CANCELLED')));
+    });
+    answer.catch(() => undefined);
+    cut.catch(() => undefined);
     try {
-      return await this.peer.request('files.download.data', { volume, path, offset, link }, DATA_TIMEOUT_MS);
+      return await Promise.race([answer, cut]);
     } finally {
+      stopWatching();
       this.links.drop(link.id);
     }
   }
