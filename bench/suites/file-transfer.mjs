@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,19 +69,21 @@ function get(url) {
   });
 }
 
+// A PUT writes a new file named by the URL's last segment (the appliance's upload also makes a new
+// file each round), in the directory it is given.
 const BASELINE_SERVER = `
-const http = require('node:http'); const fs = require('node:fs');
-const [dest, src] = process.argv.slice(1);
+const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
+const [dir, src] = process.argv.slice(1);
 http.createServer((req, res) => {
-  if (req.method === 'PUT') { const out = fs.createWriteStream(dest); req.pipe(out); out.on('finish', () => res.writeHead(204).end()); }
+  if (req.method === 'PUT') { const out = fs.createWriteStream(path.join(dir, path.basename(req.url))); req.pipe(out); out.on('finish', () => res.writeHead(204).end()); }
   else { const st = fs.statSync(src); res.writeHead(200, { 'content-length': st.size }); fs.createReadStream(src).pipe(res); }
 }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
 
 /** The baseline server in its own process; returns its URL and a stop function. */
-async function baselineServer(dest, src) {
-  const child = spawn(process.execPath, ['-e', BASELINE_SERVER, dest, src], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function baselineServer(dir, src) {
+  const child = spawn(process.execPath, ['-e', BASELINE_SERVER, dir, src], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((res) => child.stdout.on('data', (b) => { const m = /port (\d+)/.exec(b.toString()); if (m) res(Number(m[1])); }));
-  return { url: `http://127.0.0.1:${port}/f`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 async function timed(fn) {
@@ -120,7 +122,9 @@ export default {
     try {
       const src = join(work, 'source.bin');
       const sha256 = generate(src, size);
-      server = await baselineServer(join(work, 'baseline.bin'), src);
+      const baselineDir = join(work, 'baseline');
+      mkdirSync(baselineDir);
+      server = await baselineServer(baselineDir, src);
       const rep = await repConsole(app.url, 'admin', 'password');
       const sessionId = await jumpTo(rep, 'DC01 – Domain Controller');
       // Rounds interleave the baseline and the appliance (baseline PUT, appliance upload, baseline
@@ -129,12 +133,11 @@ export default {
       const rounds = [];
       let upGrowth = 0;
       let downGrowth = 0;
-      const baselineFile = join(work, 'baseline.bin');
       // The baseline's written pages go to disk before the next step (untimed), so their writeback
       // does not land in the appliance's timed window; the appliance's own fsync (uploadFinish) counts.
-      const baselineUp = async () => {
-        const ms = await timed(() => put(server.url, src));
-        const fd = openSync(baselineFile, 'r+');
+      const baselineUp = async (r) => {
+        const ms = await timed(() => put(`${server.url}/round-${r}.bin`, src));
+        const fd = openSync(join(baselineDir, `round-${r}.bin`), 'r+');
         fsyncSync(fd);
         closeSync(fd);
         return ms;
@@ -142,7 +145,7 @@ export default {
       for (let r = 0; r < cfg.rounds; r++) {
         // Which goes first alternates between rounds (cache and disk state favour neither side).
         const baseFirst = r % 2 === 0;
-        let baseUp = baseFirst ? await baselineUp() : NaN;
+        let baseUp = baseFirst ? await baselineUp(r) : NaN;
         const [up, upG] = await sampled(app, async () => {
           const t = performance.now();
           const { transferId, url } = await rep.call('session.files.upload', { sessionId, path: 'Downloads', name: `bench-${r}.bin`, size, key: `bench-${Date.now()}-${r}` });
@@ -152,8 +155,8 @@ export default {
           if (res.sha256 !== sha256) throw new Error('hash mismatch');
           return { ms: performance.now() - t, finishMs: performance.now() - finish };
         });
-        if (!baseFirst) baseUp = await baselineUp();
-        let baseDown = baseFirst ? await timed(() => get(server.url)) : NaN;
+        if (!baseFirst) baseUp = await baselineUp(r);
+        let baseDown = baseFirst ? await timed(() => get(`${server.url}/source.bin`)) : NaN;
         const [down, downG] = await sampled(app, async () => {
           const t = performance.now();
           const { url } = await rep.call('session.files.download', { sessionId, path: `Downloads/bench-${r}.bin` });
@@ -161,7 +164,13 @@ export default {
           if (n !== size) throw new Error(`downloaded ${n} of ${size} bytes`);
           return { ms: performance.now() - t };
         });
-        if (!baseFirst) baseDown = await timed(() => get(server.url));
+        if (!baseFirst) baseDown = await timed(() => get(`${server.url}/source.bin`));
+        // Each side's file of this round goes before the next round (untimed), so both write into
+        // page cache the kernel has just freed. Kept files made the appliance's rounds take fresh
+        // pages while the baseline recycled its own, and fresh pages cost this VM's kernel up to
+        // 3 × the system time per GiB (measured: 3.5 s against 0.9 s), which the ratio then showed.
+        rmSync(join(baselineDir, `round-${r}.bin`));
+        await rep.call('session.files.delete', { sessionId, volume: 0, paths: [`Downloads/bench-${r}.bin`] });
         upGrowth = Math.max(upGrowth, upG);
         downGrowth = Math.max(downGrowth, downG);
         const round_ = { baseUp, up: up.ms, finishMs: up.finishMs, baseDown, down: down.ms, upRatio: (100 * baseUp) / up.ms, downRatio: (100 * baseDown) / down.ms };
@@ -184,7 +193,7 @@ export default {
         mib: cfg.mib,
         medianRoundRatio: { upload: u.medianRoundRatio, download: d.medianRoundRatio },
         rounds: rounds.map((x) => ({ uploadMBps: mbps(x.up), baselineUploadMBps: mbps(x.baseUp), uploadRatio: round(x.upRatio), uploadFinishMs: round(x.finishMs), downloadMBps: mbps(x.down), baselineDownloadMBps: mbps(x.baseDown), downloadRatio: round(x.downRatio) })),
-        note: `file-transfer: ${cfg.mib} MiB each way, ${cfg.rounds} round(s), each interleaving a plain loopback HTTP PUT/GET (the baseline; its file fsynced untimed) with the appliance's upload/download through an emulated endpoint, which goes first alternating; value and baseline are each the best of the rounds (interference only adds time), the ratio is best ÷ best, and details have each round's own ratio; uploadFinish (SHA-256 compare, fsync, rename) counts in the upload time.`,
+        note: `file-transfer: ${cfg.mib} MiB each way, ${cfg.rounds} round(s), each interleaving a plain loopback HTTP PUT/GET (the baseline; its file fsynced untimed; each side writes a new file per round, removed untimed before the next) with the appliance's upload/download through an emulated endpoint, which goes first alternating; value and baseline are each the best of the rounds (interference only adds time), the ratio is best ÷ best, and details have each round's own ratio; uploadFinish (SHA-256 compare, fsync, rename) counts in the upload time.`,
       };
       const base = (b) => ({ value: b, unit: 'MB/s', label: 'plain loopback HTTP' });
       const row = (metric, unit, value, target, extra = {}) => ({ name: 'file-transfer', metric, unit, value, target, details, ...extra });
