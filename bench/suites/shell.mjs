@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { repConsole } from '../lib/clients.mjs';
-import { applianceCli, profileArgs, repoRoot, startAppliance } from '../lib/appliance.mjs';
+import { applianceCli, procCpuSeconds, profileArgs, repoRoot, startAppliance } from '../lib/appliance.mjs';
 import { round, summarize } from '../lib/stats.mjs';
 
 const FULL = { samples: 400, bulkMB: 200, emulatedSeconds: 4 };
@@ -57,7 +57,7 @@ export default {
       const realEcho = await echo(rep, shells, real, cfg.samples);
       log('  real agent: bulk (and the bare pty before and after it, as the baseline)');
       const pty0 = await ptyBaseline(cfg.bulkMB);
-      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, 'BULK-42-DONE');
+      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, 'BULK-42-DONE', undefined, agent.pid);
       const pty1 = await ptyBaseline(cfg.bulkMB);
       const ptyBest = Math.max(pty0, pty1);
 
@@ -104,16 +104,24 @@ export default {
 class ShellEvents {
   listeners = new Map();
 
+  /** Output of a shell nobody listens to yet: its first prompt can arrive in the same read as the answer to session.shell.open, before the caller has its shellId. */
+  early = new Map();
+
   constructor(rep) {
     this.rep = rep;
     rep.onEvent = (event, data, at) => {
       if (event !== 'session.shell.output') return;
-      this.listeners.get(data.shellId)?.(data.data, at);
+      const listener = this.listeners.get(data.shellId);
+      if (listener) listener(data.data, at);
+      else this.early.set(data.shellId, [...(this.early.get(data.shellId) ?? []), [data.data, at]]);
     };
   }
 
   on(shellId, fn) {
     this.listeners.set(shellId, fn);
+    const early = this.early.get(shellId) ?? [];
+    this.early.delete(shellId);
+    for (const [d, at] of early) fn(d, at);
   }
 
   /** Resolves when `text` has been seen in the shell's output. */
@@ -173,8 +181,10 @@ async function echo(rep, shells, shellId, samples) {
 }
 
 /** Runs a command that floods output; counts what arrives until `marker` (or for `seconds`, then Ctrl+C). */
-async function bulk(app, rep, shells, shellId, command, marker, seconds) {
+async function bulk(app, rep, shells, shellId, command, marker, seconds, agentPid) {
   const rss0 = app.memory().rssMiB;
+  const agentCpu0 = agentPid ? procCpuSeconds(agentPid) : 0;
+  const driverCpu0 = process.cpuUsage();
   let chars = 0;
   let tail = '';
   let peak = rss0;
@@ -204,9 +214,13 @@ async function bulk(app, rep, shells, shellId, command, marker, seconds) {
   }
   clearInterval(sampler);
   const elapsed = (tEnd - t0) / 1000;
-  // CPU the appliance spent per MB: comparable between runs even when the machine's load is not.
-  const applianceCpuMsPerMB = round(((app.cpuSeconds() - cpu0) * 1000) / (chars / 1e6));
-  return { mbPerSecond: chars / 1e6 / elapsed, applianceCpuMsPerMB, loadAverage1m: round(loadavg()[0]), chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
+  // CPU spent per MB by the appliance, the agent and this driver (the console's stand-in): comparable
+  // between runs even when the machine's load is not, and where the two cores go.
+  const perMB = (seconds) => round((seconds * 1000) / (chars / 1e6));
+  const applianceCpuMsPerMB = perMB(app.cpuSeconds() - cpu0);
+  const driver = process.cpuUsage(driverCpu0);
+  const cpu = { agentCpuMsPerMB: agentPid ? perMB(procCpuSeconds(agentPid) - agentCpu0) : undefined, driverCpuMsPerMB: perMB((driver.user + driver.system) / 1e6) };
+  return { mbPerSecond: chars / 1e6 / elapsed, applianceCpuMsPerMB, ...cpu, loadAverage1m: round(loadavg()[0]), chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
 }
 
 /**
