@@ -86,11 +86,7 @@ export class SessionIntake {
   statusOf(sessionId: string): CustomerStatus {
     const s = this.repos.sessions.byId(sessionId);
     if (!s) throw new CodedError('E_SESSION_NOT_FOUND');
-    let position: number | null = null;
-    if (s.status === 'waiting') {
-      const waiting = this.repos.sessions.openInQueues([s.queueId]).filter((x) => x.status === 'waiting');
-      position = waiting.findIndex((x) => x.id === s.id) + 1;
-    }
+    const position = s.status === 'waiting' ? this.repos.sessions.waitingPosition(s.id) : null;
     const repConnected = s.ownerId === null ? null : this.presence.isOnline(s.ownerId);
     return { status: s.status, queueName: queueName(this.repos, s.queueId), repName: s.ownerName, repConnected, position };
   }

@@ -199,6 +199,8 @@ export interface SessionRepository {
   byCustomerTokenHash(hash: string): SessionSummary | null;
   /** Sessions not ended in any of these queues. */
   openInQueues(queueIds: readonly QueueId[]): SessionSummary[];
+  /** A waiting session's place in its queue's line (1 = next), counted by the index; null when it is not waiting. */
+  waitingPosition(id: string): number | null;
   countOpen(status: SessionStatus): number;
   setStatus(id: string, status: SessionStatus, now: string): SessionSummary | null;
   /** Moves a session to a queue (waiting time restarts there). */

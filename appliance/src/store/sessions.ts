@@ -76,6 +76,20 @@ export class SqliteSessionRepository implements SessionRepository {
       .map(toSummary);
   }
 
+  waitingPosition(id: string): number | null {
+    // The order of openInQueues (queued_at, then lseq), counted instead of listed: a waiting page
+    // asks for it on every poll, and listing the whole queue made that O(queue length).
+    const r = this.db
+      .prepare<[string], { n: number | null }>(
+        `SELECT CASE WHEN s.status = 'waiting' THEN (
+           SELECT COUNT(*) FROM sessions w
+           WHERE w.status = 'waiting' AND w.queue_id = s.queue_id AND (w.queued_at < s.queued_at OR (w.queued_at = s.queued_at AND w.lseq <= s.lseq))
+         ) END AS n FROM sessions s WHERE s.id = ?`,
+      )
+      .get(id);
+    return r?.n ?? null;
+  }
+
   countOpen(status: SessionStatus): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE status = ?').get(status) as { n: number }).n;
   }
