@@ -12,6 +12,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
+import { settle } from './lib/settle.mjs';
 import { judge, machineInfo, markdown } from './lib/report.mjs';
 
 const benchDir = import.meta.dirname;
@@ -50,11 +52,16 @@ const thisRun = new Set(args.names.length ? args.names : available);
 for (const name of thisRun) {
   const { default: suite } = await import(pathToFileURL(join(suitesDir, `${name}.mjs`)).href);
   console.log(`▶ ${name}${args.quick ? ' (quick)' : ''}: ${suite.description}`);
+  // A full measurement starts on a quiet machine (bench/lib/settle.mjs); a quick smoke run does not wait.
+  if (!args.quick) {
+    const quiet = await settle();
+    console.log(`  settled in ${(quiet.ms / 1000).toFixed(1)} s (CPUs ${Math.round(quiet.idleShare * 100)} % idle)`);
+  }
   const started = Date.now();
   try {
     const rows = await suite.run({ quick: args.quick, options: args.options, log: (line) => console.log(line) });
     for (const r of rows) results.push({ ...r, pass: judge(r.value, r.target, r.ratio) });
-    measured[name] = { date: new Date(started).toISOString(), loadAverage1m: machine.loadAverage1m };
+    measured[name] = { date: new Date(started).toISOString(), loadAverage1m: Math.round(loadavg()[0] * 100) / 100 };
     console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     crashed = true;
