@@ -4,6 +4,8 @@
  * and targets; the smaller sizes' rows are reports (no target) named "… @ 10 %". Rows whose metric
  * is in `curveMetrics` also carry `curve` so report.mjs draws them as one table per scenario.
  */
+import { settle } from './settle.mjs';
+
 export function parseSizes(option, quick) {
   const text = option ?? (quick ? '100' : '10,50,100');
   const sizes = String(text).split(',').map(Number).filter((n) => n > 0 && n <= 100);
@@ -14,8 +16,10 @@ export function parseSizes(option, quick) {
 export async function atSizes({ scenario, sizes, curveMetrics, label, runAt, log }) {
   const out = [];
   const largest = Math.max(...sizes);
-  for (const pct of sizes) {
+  for (const [i, pct] of sizes.entries()) {
     const full = pct === largest;
+    // The previous size's appliance and data directory are still going away: start quiet (settle.mjs).
+    if (i > 0) await settle();
     if (sizes.length > 1) log(`  size ${pct} %: ${label(pct / 100)}`);
     const rows = await runAt(pct / 100);
     for (const r of rows) {
