@@ -57,7 +57,7 @@ export default {
       const realEcho = await echo(rep, shells, real, cfg.samples);
       log('  real agent: bulk (and the bare pty before and after it, as the baseline)');
       const pty0 = await ptyBaseline(cfg.bulkMB);
-      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, 'BULK-42-DONE', undefined, agent.pid);
+      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, { marker: 'BULK-42-DONE', agentPid: agent.pid });
       const pty1 = await ptyBaseline(cfg.bulkMB);
       const ptyBest = Math.max(pty0, pty1);
 
@@ -68,7 +68,7 @@ export default {
       log('  emulated: echo');
       const emuEcho = await echo(rep, shells, emu, cfg.samples);
       log('  emulated: bulk');
-      const emuBulk = await bulk(app, rep, shells, emu, 'yes', null, cfg.emulatedSeconds);
+      const emuBulk = await bulk(app, rep, shells, emu, 'yes', { seconds: cfg.emulatedSeconds });
 
       const row = (metric, unit, value, target, details) => ({ name: 'shell', metric, unit, value, target, details });
       rows.push(
@@ -113,7 +113,8 @@ class ShellEvents {
       if (event !== 'session.shell.output') return;
       const listener = this.listeners.get(data.shellId);
       if (listener) listener(data.data, at);
-      else this.early.set(data.shellId, [...(this.early.get(data.shellId) ?? []), [data.data, at]]);
+      else if (this.early.has(data.shellId)) this.early.get(data.shellId).push([data.data, at]);
+      else this.early.set(data.shellId, [[data.data, at]]);
     };
   }
 
@@ -180,8 +181,11 @@ async function echo(rep, shells, shellId, samples) {
   return { p50: s.p50, p95: s.p95, p99: s.p99, max: s.max, samples };
 }
 
-/** Runs a command that floods output; counts what arrives until `marker` (or for `seconds`, then Ctrl+C). */
-async function bulk(app, rep, shells, shellId, command, marker, seconds, agentPid) {
+/**
+ * Runs a command that floods output; counts what arrives until `marker` (or for `seconds`, then
+ * Ctrl+C). With `agentPid`, the agent's CPU per MB is reported too.
+ */
+async function bulk(app, rep, shells, shellId, command, { marker = null, seconds = 0, agentPid = null }) {
   const rss0 = app.memory().rssMiB;
   const agentCpu0 = agentPid ? procCpuSeconds(agentPid) : 0;
   const driverCpu0 = process.cpuUsage();
