@@ -10,11 +10,14 @@ export class ProtocolClient {
   #pending = new Map();
   /** Called with (event, data, receivedAt) for every event frame; receivedAt is performance.now() on arrival. */
   onEvent = () => {};
+  /** Called with (bytes, receivedAt) for every binary message (screen frames, shell output). */
+  onBinary = () => {};
 
   constructor(ws) {
     this.ws = ws;
-    ws.on('message', (buf) => {
+    ws.on('message', (buf, isBinary) => {
       const at = performance.now();
+      if (isBinary) return this.onBinary(buf, at);
       const msg = JSON.parse(buf.toString());
       if (msg.t === 'evt') return this.onEvent(msg.event, msg.data, at);
       const p = typeof msg.id === 'number' ? this.#pending.get(msg.id) : undefined;

@@ -10,7 +10,7 @@
  * Echo: one character typed (`session.shell.input`), timed until its echo arrives as
  * `session.shell.output`; then a backspace, timed the same way; `samples` times. Bulk: a command
  * printing `bulkMB` MB (`base64 /dev/zero | head -c …` on the real shell, `yes` for a fixed time on
- * the emulated one); characters received per second at the console, which acknowledges what it
+ * the emulated one); bytes received per second at the console, which acknowledges what it
  * received as a console does (`session.shell.ack`). The appliance's RSS before and at its peak during
  * the flood is reported too (flow control keeps it flat).
  */
@@ -21,6 +21,9 @@ import { spawn } from 'node:child_process';
 import { repConsole } from '../lib/clients.mjs';
 import { applianceCli, procCpuSeconds, profileArgs, repoRoot, startAppliance } from '../lib/appliance.mjs';
 import { round, summarize } from '../lib/stats.mjs';
+
+/** "RSH1": shell output to a console as a binary message (appliance/src/protocol/shell-frames.ts). */
+const CONSOLE_SHELL_OUTPUT = 0x31485352;
 
 const FULL = { samples: 400, bulkMB: 200, emulatedSeconds: 4 };
 const QUICK = { samples: 40, bulkMB: 20, emulatedSeconds: 1 };
@@ -100,7 +103,11 @@ export default {
   },
 };
 
-/** Routes shell output to whoever waits for it, counts characters and acknowledges them like a console. */
+/**
+ * Routes shell output to whoever waits for it, counts it and acknowledges it like a console. Shells
+ * are opened with `binary` as the console does: output arrives as bytes ("RSH1" messages), listeners
+ * get a Buffer and acks count bytes.
+ */
 class ShellEvents {
   listeners = new Map();
 
@@ -109,12 +116,14 @@ class ShellEvents {
 
   constructor(rep) {
     this.rep = rep;
-    rep.onEvent = (event, data, at) => {
-      if (event !== 'session.shell.output') return;
-      const listener = this.listeners.get(data.shellId);
-      if (listener) listener(data.data, at);
-      else if (this.early.has(data.shellId)) this.early.get(data.shellId).push([data.data, at]);
-      else this.early.set(data.shellId, [[data.data, at]]);
+    rep.onBinary = (buf, at) => {
+      if (buf.length < 8 || buf.readUInt32LE(0) !== CONSOLE_SHELL_OUTPUT) return;
+      const shellId = buf.readUInt32LE(4);
+      const data = buf.subarray(8);
+      const listener = this.listeners.get(shellId);
+      if (listener) listener(data, at);
+      else if (this.early.has(shellId)) this.early.get(shellId).push([data, at]);
+      else this.early.set(shellId, [[data, at]]);
     };
   }
 
@@ -132,7 +141,7 @@ class ShellEvents {
       const timer = setTimeout(() => rej(new Error(`timed out waiting for ${JSON.stringify(text)} in:\n${seen.slice(-400)}`)), timeoutMs);
       this.on(shellId, (d) => {
         this.ack(shellId, d.length);
-        seen = (seen + d).slice(-4096);
+        seen = (seen + d.toString()).slice(-4096);
         if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) {
           clearTimeout(timer);
           res();
@@ -148,16 +157,16 @@ class ShellEvents {
   }
 
   pendingAck = new Map();
-  ack(shellId, chars) {
-    const n = (this.pendingAck.get(shellId) ?? 0) + chars;
-    if (n < 64 * 1024) return void this.pendingAck.set(shellId, n);
+  ack(shellId, bytes) {
+    const n = (this.pendingAck.get(shellId) ?? 0) + bytes;
+    if (n < 256 * 1024) return void this.pendingAck.set(shellId, n);
     this.pendingAck.set(shellId, 0);
     this.rep.call('session.shell.ack', { shellId, chars: n }).catch(() => {});
   }
 }
 
 async function openShell(rep, shells, sessionId) {
-  const { shellId } = await rep.call('session.shell.open', { sessionId, cols: 120, rows: 40 });
+  const { shellId } = await rep.call('session.shell.open', { sessionId, cols: 120, rows: 40, binary: true });
   return shellId;
 }
 
@@ -172,7 +181,7 @@ async function echo(rep, shells, shellId, samples) {
     let timer;
     const got = new Promise((res, rej) => {
       timer = setTimeout(() => rej(new Error(`no echo of keystroke ${i} (${JSON.stringify(key)}) within 10 s`)), 10_000);
-      shells.on(shellId, (d, at) => d.includes(want) && (clearTimeout(timer), res(at)));
+      shells.on(shellId, (d, at) => d.toString().includes(want) && (clearTimeout(timer), res(at)));
     });
     rep.ws.send(JSON.stringify({ t: 'req', id: 1_000_000 + i, method: 'session.shell.input', params: { shellId, data: key } }));
     times.push((await got) - t0);
@@ -189,7 +198,7 @@ async function bulk(app, rep, shells, shellId, command, { marker = null, seconds
   const rss0 = app.memory().rssMiB;
   const agentCpu0 = agentPid ? procCpuSeconds(agentPid) : 0;
   const driverCpu0 = process.cpuUsage();
-  let chars = 0;
+  let bytes = 0;
   let tail = '';
   let peak = rss0;
   const sampler = setInterval(() => (peak = Math.max(peak, app.memory().rssMiB)), 100);
@@ -198,10 +207,11 @@ async function bulk(app, rep, shells, shellId, command, { marker = null, seconds
   let tEnd = 0;
   const finished = new Promise((res) => {
     shells.on(shellId, (d) => {
-      chars += d.length;
+      bytes += d.length;
       shells.ack(shellId, d.length);
       if (!marker) return;
-      tail = (tail + d).slice(-64);
+      // The marker is ASCII: only the end of each message is decoded.
+      tail = (tail + d.toString('latin1', Math.max(0, d.length - 64))).slice(-64);
       if (tail.includes(marker)) {
         tEnd = performance.now();
         res();
@@ -220,11 +230,11 @@ async function bulk(app, rep, shells, shellId, command, { marker = null, seconds
   const elapsed = (tEnd - t0) / 1000;
   // CPU spent per MB by the appliance, the agent and this driver (the console's stand-in): comparable
   // between runs even when the machine's load is not, and where the two cores go.
-  const perMB = (seconds) => round((seconds * 1000) / (chars / 1e6));
+  const perMB = (seconds) => round((seconds * 1000) / (bytes / 1e6));
   const applianceCpuMsPerMB = perMB(app.cpuSeconds() - cpu0);
   const driver = process.cpuUsage(driverCpu0);
   const cpu = { agentCpuMsPerMB: agentPid ? perMB(procCpuSeconds(agentPid) - agentCpu0) : undefined, driverCpuMsPerMB: perMB((driver.user + driver.system) / 1e6) };
-  return { mbPerSecond: chars / 1e6 / elapsed, applianceCpuMsPerMB, ...cpu, loadAverage1m: round(loadavg()[0]), chars, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
+  return { mbPerSecond: bytes / 1e6 / elapsed, applianceCpuMsPerMB, ...cpu, loadAverage1m: round(loadavg()[0]), bytes, seconds: round(elapsed), rssBeforeMiB: round(rss0), rssPeakMiB: round(peak), rssGrowthMiB: round(peak - rss0) };
 }
 
 /**

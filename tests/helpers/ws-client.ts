@@ -14,10 +14,17 @@ export class TestClient {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   readonly events: { event: string; data: unknown }[] = [];
   readonly errors: ErrorReply[] = [];
+  /** Binary messages (screen frames, shell output of shells opened with `binary`), in order. */
+  readonly binary: Buffer[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (buf) => {
+    ws.on('message', (buf: Buffer, isBinary: boolean) => {
+      if (isBinary) {
+        this.binary.push(buf);
+        for (const w of this.waiters.splice(0)) w();
+        return;
+      }
       const msg = JSON.parse(buf.toString()) as { t: string; id?: number | null; result?: unknown; event?: string; data?: unknown };
       if (msg.t === 'res' && typeof msg.id === 'number') this.pending.get(msg.id)?.resolve(msg.result);
       else if (msg.t === 'err') {

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHELL_WINDOW_CHARS } from '../../appliance/src/protocol/index.js';
+import { CONSOLE_SHELL_OUTPUT, SHELL_WINDOW_CHARS, unwrapShellOutput } from '../../appliance/src/protocol/index.js';
 import { parseCast } from '../../appliance/src/shell/asciicast.js';
 import { startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 import { runCli, type RunningCli } from '../helpers/agent-cli.js';
@@ -170,6 +170,45 @@ describe('the real agent on this machine', () => {
     expect(kinds.filter((e) => e.kind === 'shell.close')).toHaveLength(2);
     expect(kinds.find((e) => e.kind === 'shell.recording' && e.data.recordingId === recordingId)!.data).toMatchObject({ castUrl: mine.castUrl });
   });
+
+  it('a console that opens the shell with binary gets the bytes as binary messages (UTF-8 intact), acknowledges bytes, and the recording still has the text', async () => {
+    const { shellId, recordingId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24, binary: true });
+    const bytesOf = () => Buffer.concat(admin.c.binary.map((b) => unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b)).filter((f) => f?.id === shellId).map((f) => f!.data));
+    // 200,000 "é" (two bytes each, so characters fall across message boundaries) and a marker.
+    await admin.c.call('session.shell.input', { shellId, data: "printf 'caf\\303\\251 \\342\\202\\254 '; head -c 200000 /dev/zero | tr '\\0' '\\1' | sed 's/\\x01/\\xc3\\xa9/g'; echo; echo bin-$((6*7))-done\r" });
+    await admin.c.until(() => bytesOf().toString().includes('bin-42-done'), 20_000);
+    const text = bytesOf().toString();
+    expect(text).toContain('café € ');
+    expect(text).not.toContain('\ufffd');
+    expect(text.match(/é/g)!.length).toBeGreaterThanOrEqual(200_000);
+    expect(admin.c.events.some((e) => e.event === 'session.shell.output' && (e.data as { shellId: number }).shellId === shellId)).toBe(false);
+    await admin.c.call('session.shell.ack', { shellId, chars: bytesOf().length });
+    await admin.c.call('session.shell.close', { shellId });
+    let rec = (await admin.c.call('session.shell.recordings', { sessionId })).recordings.find((r) => r.id === recordingId);
+    for (const deadline = Date.now() + 5000; Date.now() < deadline && !rec?.endedAt; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      rec = (await admin.c.call('session.shell.recordings', { sessionId })).recordings.find((r) => r.id === recordingId);
+    }
+    const transcript = await (await fetch(app.url + rec!.textUrl, { headers: { authorization: `Bearer ${admin.token}` } })).text();
+    expect(transcript).toContain('café € é');
+    expect(transcript).not.toContain('\ufffd');
+    admin.c.binary.length = 0;
+  });
+
+  it('flow control counts bytes for a binary console: without acks the shell stalls at the window', async () => {
+    const { shellId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24, binary: true });
+    const bytes = () => admin.c.binary.reduce((n, b) => n + (unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b)?.id === shellId ? b.length - 8 : 0), 0);
+    await admin.c.call('session.shell.input', { shellId, data: 'yes binary-flood-line\r' });
+    await new Promise((r) => setTimeout(r, 2500));
+    const stalled = bytes();
+    expect(stalled).toBeGreaterThan(SHELL_WINDOW_CHARS / 2);
+    expect(stalled).toBeLessThan(SHELL_WINDOW_CHARS + 2 * 1024 * 1024);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(bytes() - stalled).toBeLessThan(256 * 1024);
+    await admin.c.call('session.shell.input', { shellId, data: '\x03' });
+    await admin.c.call('session.shell.close', { shellId });
+    admin.c.binary.length = 0;
+  }, 20_000);
 
   it('flow control: a console that does not acknowledge stalls the shell at the window; acknowledging lets a flood through with bounded memory', async () => {
     const { shellId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24 });

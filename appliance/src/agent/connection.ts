@@ -12,7 +12,7 @@ import { httpDialer } from './file-dialer.js';
 import { fileHandlers, volumesFromRoots } from './file-handlers.js';
 import { FileStore } from './file-store.js';
 import { Peer } from './peer.js';
-import { PtyShells } from './shell.js';
+import { binaryOutput, PtyShells, textOutput } from './shell.js';
 import { systemInfo } from './sysinfo.js';
 import { wsTransport } from './transport.js';
 import { agentElevate, elevationAccountFromEnv } from './elevation.js';
@@ -181,13 +181,9 @@ export class AgentRunner {
       asks: agentMethods,
       handlers: {
         'shell.open': async (p) => {
-          await this.shells.start(
-            p.channelId,
-            p.cols,
-            p.rows,
-            (data) => peer.event('shell.output', { channelId: p.channelId, data }),
-            (code) => peer.event('shell.exit', { channelId: p.channelId, code }),
-          );
+          // Binary messages where the site asked for them (no decoding or JSON per megabyte), text events otherwise.
+          const output = p.binary ? binaryOutput(p.channelId, (m) => peer.sendBinary(m)) : textOutput((data) => peer.event('shell.output', { channelId: p.channelId, data }));
+          await this.shells.start(p.channelId, p.cols, p.rows, output, (code) => peer.event('shell.exit', { channelId: p.channelId, code }));
           this.o.log(`shell ${p.channelId} opened`);
           return {};
         },

@@ -49,8 +49,8 @@ function pair(timeoutMs = 1000) {
 /** A raw transport end: what a hand-written (or hostile) client sends and gets. */
 function rawClient(t: Transport) {
   const got: { t: string; id?: number | null; code?: string }[] = [];
-  t.onMessage((text) => got.push(JSON.parse(text)));
-  return { got, send: (s: string) => t.send(s) };
+  t.onMessage((m) => got.push(typeof m === 'string' ? JSON.parse(m) : { t: 'binary' }));
+  return { got, send: (s: string) => t.send(s), sendBinary: (b: Uint8Array) => t.sendBinary(b) };
 }
 
 describe('agent protocol peer', () => {
@@ -106,6 +106,37 @@ describe('agent protocol peer', () => {
       ['res', 8, null],
     ]);
     expect(outputs).toEqual([]);
+  });
+
+  it('binary messages go to the binary handler where one is given, and are refused with coded errors otherwise', async () => {
+    const [a, b] = memoryPair();
+    const [c, d] = memoryPair();
+    const got: number[][] = [];
+    const base = {
+      accepts: { methods: agentMethods, events: agentEvents },
+      asks: applianceMethods,
+      handlers: { 'agent.register': () => ({ agentId: 1, secret: 'x'.repeat(43), jumpItemId: 1 }), 'agent.hello': () => ({ agentId: 1, jumpItemId: 1 }), 'agent.attach': () => ({ sessionId: 's' }), 'agent.presence': () => ({}) },
+      events: { 'shell.output': () => undefined, 'shell.exit': () => undefined },
+      maxFrameBytes: 1024,
+    };
+    new Peer(a, {
+      ...base,
+      binary: (bytes) => {
+        if (bytes[0] === 0) throw new CodedError('E_BAD_ENVELOPE', 'not shell output');
+        got.push([...bytes]);
+      },
+    });
+    new Peer(c, base);
+    const withHandler = rawClient(b);
+    const without = rawClient(d);
+    withHandler.sendBinary(new Uint8Array([1, 2, 3]));
+    withHandler.sendBinary(new Uint8Array([0, 1]));
+    withHandler.sendBinary(new Uint8Array(1025).fill(1));
+    without.sendBinary(new Uint8Array([1]));
+    await until(() => withHandler.got.length >= 2 && without.got.length >= 1);
+    expect(got).toEqual([[1, 2, 3]]);
+    expect(withHandler.got.map((f) => f.code)).toEqual(['E_BAD_ENVELOPE', 'E_TOO_LARGE']);
+    expect(without.got.map((f) => f.code)).toEqual(['E_BAD_ENVELOPE']);
   });
 
   it('open requests fail as E_ENDPOINT_OFFLINE when the connection drops, and time out when nobody answers', async () => {

@@ -11,8 +11,11 @@ import { AgentFrame, CodedError, MAX_FRAME_BYTES, isErrorCode, type ErrorCode } 
 /** A bidirectional text-frame channel. */
 export interface Transport {
   send(text: string): void;
+  /** A binary message (shell output: protocol/shell-frames.ts). */
+  sendBinary(bytes: Uint8Array): void;
   close(code?: number, reason?: string): void;
-  onMessage(listener: (text: string, isBinary: boolean) => void): void;
+  /** Text messages arrive as strings, binary ones as bytes. */
+  onMessage(listener: (message: string | Uint8Array) => void): void;
   onClose(listener: () => void): void;
   /** Bytes queued and not yet written (0 where unknown). */
   buffered(): number;
@@ -40,6 +43,8 @@ export interface PeerOptions<InM extends MethodTable, InE extends EventTable, Ou
   requestTimeoutMs?: number;
   /** Inbound frames larger than this are refused with E_TOO_LARGE (default MAX_FRAME_BYTES). */
   maxFrameBytes?: number;
+  /** Binary messages this end accepts (the appliance: agents' shell output); refused when absent. A CodedError thrown refuses the message. */
+  binary?: (bytes: Uint8Array) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -53,7 +58,7 @@ export class Peer<InM extends MethodTable, InE extends EventTable, OutM extends 
     readonly transport: Transport,
     private readonly opts: PeerOptions<InM, InE, OutM>,
   ) {
-    transport.onMessage((text, isBinary) => this.receive(text, isBinary));
+    transport.onMessage((m) => (typeof m === 'string' ? this.receive(m) : this.receiveBinary(m)));
     transport.onClose(() => this.closed());
   }
 
@@ -79,6 +84,16 @@ export class Peer<InM extends MethodTable, InE extends EventTable, OutM extends 
   /** Tells the other end something (no answer). */
   event<E extends keyof OutE & string>(event: E, data: z.input<OutE[E]>): void {
     this.send({ t: 'evt', event, data });
+  }
+
+  /** Sends a binary message (shell output); dropped once the transport is closed, like every frame. */
+  sendBinary(bytes: Uint8Array): void {
+    if (this.isClosed) return;
+    try {
+      this.transport.sendBinary(bytes);
+    } catch {
+      /* the transport is closing */
+    }
   }
 
   /** Sends an error frame without a request (a refused event, a malformed frame). */
@@ -110,9 +125,22 @@ export class Peer<InM extends MethodTable, InE extends EventTable, OutM extends 
     }
   }
 
+  /** One inbound binary message: size cap, then this end's binary handler. Never throws. */
+  receiveBinary(bytes: Uint8Array): void {
+    const accept = this.opts.binary;
+    if (!accept) return this.refuse(null, 'E_BAD_ENVELOPE', 'Binary frames are not part of this protocol.');
+    const max = this.opts.maxFrameBytes ?? MAX_FRAME_BYTES;
+    if (bytes.length > max) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${max} bytes.`);
+    try {
+      accept(bytes);
+    } catch (e) {
+      if (e instanceof CodedError) return this.refuse(null, e.code, e.message);
+      this.opts.onInternalError?.(e, 'binary');
+    }
+  }
+
   /** One inbound frame: size cap, JSON, envelope, then by kind. Never throws. */
-  receive(text: string, isBinary = false): void {
-    if (isBinary) return this.refuse(null, 'E_BAD_ENVELOPE', 'Binary frames are not part of this protocol.');
+  receive(text: string): void {
     const max = this.opts.maxFrameBytes ?? MAX_FRAME_BYTES;
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most frames need no byte count (a pass over the text).
     if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text) > max)) return this.refuse(null, 'E_TOO_LARGE', `Messages are limited to ${max} bytes.`);

@@ -4,7 +4,8 @@
  * appliance opens; all of them end when the connection drops or the agent stops.
  */
 import { homedir } from 'node:os';
-import { CodedError, MAX_SHELL_OUTPUT_CHUNK } from '../protocol/index.js';
+import { StringDecoder } from 'node:string_decoder';
+import { AGENT_SHELL_OUTPUT, CodedError, MAX_SHELL_OUTPUT_BYTES, MAX_SHELL_OUTPUT_CHUNK, wrapShellOutput } from '../protocol/index.js';
 import { OutputBatcher } from './output-batcher.js';
 
 /** At most this many shells at once on one agent. */
@@ -14,7 +15,8 @@ interface Pty {
   write(data: string): void;
   resize(cols: number, rows: number): void;
   kill(signal?: string): void;
-  onData(listener: (data: string) => void): { dispose(): void };
+  /** Bytes where the pty was spawned with `encoding: null` (Unix); text on Windows. */
+  onData(listener: (data: Buffer | string) => void): { dispose(): void };
   onExit(listener: (e: { exitCode: number; signal?: number }) => void): { dispose(): void };
   /** Stops reading the pty: the program blocks once the kernel's buffer is full (flow control). */
   pause(): void;
@@ -26,14 +28,14 @@ type Hold = 'site' | 'link';
 /** Past this many bytes queued on the agent's socket, stop reading the shells until it drains below LINK_LOW. */
 const LINK_HIGH = 1024 * 1024;
 const LINK_LOW = 256 * 1024;
-/** Output batching: up to 2 frames' worth at once, held ≤ 2 ms while a flood streams. */
-const BATCH = { maxChars: 2 * MAX_SHELL_OUTPUT_CHUNK, holdMs: 2, streamingChars: 2048 };
+/** Output batching: up to one binary message's worth at once, held ≤ 2 ms while a flood streams. */
+const BATCH = { maxBytes: MAX_SHELL_OUTPUT_BYTES, holdMs: 2, streamingBytes: 2048 };
 
 interface OpenPty {
   pty: Pty;
   holds: Set<Hold>;
 }
-type Spawn = (file: string, args: string[], opts: { name: string; cols: number; rows: number; cwd: string; env: Record<string, string> }) => Pty;
+type Spawn = (file: string, args: string[], opts: { name: string; cols: number; rows: number; cwd: string; env: Record<string, string>; encoding?: string | null }) => Pty;
 
 let spawnPty: Spawn | null = null;
 async function loadPty(): Promise<Spawn> {
@@ -50,6 +52,27 @@ async function loadPty(): Promise<Spawn> {
 export function defaultShell(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): { file: string; args: string[] } {
   if (platform === 'win32') return { file: env.COMSPEC || 'cmd.exe', args: [] };
   return { file: env.SHELL || '/bin/sh', args: [] };
+}
+
+/** A batch of output: the pty's reads and their total size. */
+export type OutputSink = (parts: readonly Uint8Array[], size: number) => void;
+
+/** Output as binary messages (protocol/shell-frames.ts), at most MAX_SHELL_OUTPUT_BYTES each: no decoding, no JSON, one copy. */
+export function binaryOutput(channelId: number, send: (message: Uint8Array) => void): OutputSink {
+  return (parts, size) => {
+    if (size <= MAX_SHELL_OUTPUT_BYTES) return send(wrapShellOutput(AGENT_SHELL_OUTPUT, channelId, parts, Buffer.allocUnsafe));
+    const all = Buffer.concat(parts, size);
+    for (let i = 0; i < size; i += MAX_SHELL_OUTPUT_BYTES) send(wrapShellOutput(AGENT_SHELL_OUTPUT, channelId, [all.subarray(i, i + MAX_SHELL_OUTPUT_BYTES)], Buffer.allocUnsafe));
+  };
+}
+
+/** Output as text (shell.output events): decoded as it streams (a character split between reads waits for its rest), in chunks the protocol carries. */
+export function textOutput(send: (text: string) => void): OutputSink {
+  const decoder = new StringDecoder('utf8');
+  return (parts, size) => {
+    const text = decoder.write(Buffer.concat(parts, size));
+    if (text) for (const c of chunks(text)) send(c);
+  };
 }
 
 /** Splits output into chunks the protocol carries (never splitting a surrogate pair). */
@@ -82,27 +105,29 @@ export class PtyShells {
     return this.open.size;
   }
 
-  async start(channelId: number, cols: number, rows: number, onData: (data: string) => void, onExit: (code: number | null) => void): Promise<void> {
+  /** `onData` gets the output's bytes, batched (binaryOutput / textOutput turn them into messages). */
+  async start(channelId: number, cols: number, rows: number, onData: OutputSink, onExit: (code: number | null) => void): Promise<void> {
     if (this.open.has(channelId)) throw new CodedError('E_BAD_PARAMS', 'That shell channel is already open.');
     if (this.open.size >= MAX_SHELLS) throw new CodedError('E_SHELL_LIMIT');
     const spawn = await loadPty();
     const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
     let pty: Pty;
     try {
-      pty = spawn(this.shell.file, this.shell.args, { name: 'xterm-256color', cols, rows, cwd: this.cwd, env: { ...env, TERM: 'xterm-256color' } });
+      // encoding null: the pty's bytes as read, not decoded here (node-pty's Windows backend has no such mode: it gives text).
+      const encoding = process.platform === 'win32' ? undefined : null;
+      pty = spawn(this.shell.file, this.shell.args, { name: 'xterm-256color', cols, rows, cwd: this.cwd, env: { ...env, TERM: 'xterm-256color' }, encoding });
     } catch (e) {
       throw new CodedError('E_ENDPOINT_UNSUPPORTED', `The shell ${this.shell.file} could not start: ${(e as Error).message}`);
     }
     const entry: OpenPty = { pty, holds: new Set() };
     this.open.set(channelId, entry);
     // A pty hands over at most a few KiB per read: gather reads into fewer, larger messages
-    // (output-batcher.ts: at once when interactive, up to BATCH.holdMs while a flood streams), then
-    // split them below the frame cap.
-    const batcher = new OutputBatcher((data) => {
-      for (const c of chunks(data)) onData(c);
+    // (output-batcher.ts: at once when interactive, up to BATCH.holdMs while a flood streams).
+    const batcher = new OutputBatcher((parts, size) => {
+      onData(parts, size);
       if (this.backlog() > LINK_HIGH) this.holdForLink();
     }, BATCH);
-    pty.onData((data) => batcher.push(data));
+    pty.onData((data) => batcher.push(typeof data === 'string' ? Buffer.from(data) : data));
     pty.onExit(({ exitCode }) => {
       if (this.open.get(channelId) !== entry) return;
       batcher.flush(); // the last output goes before the exit

@@ -26,7 +26,8 @@ export interface ShellChannel {
   write(data: string): void;
   resize(cols: number, rows: number): void;
   close(): void;
-  onData(listener: (data: string) => void): void;
+  /** Text, or bytes (UTF-8, a character possibly split between two calls) from an agent that sends binary output. */
+  onData(listener: (data: string | Uint8Array) => void): void;
   onExit(listener: (code: number | null) => void): void;
   /** Flow control: stop sending output until resume() (the rep's console is behind). */
   pause?(): void;

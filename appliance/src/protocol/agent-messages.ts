@@ -167,9 +167,12 @@ export type EndpointSystemInfo = z.infer<typeof EndpointSystemInfo>;
 
 /** Requests the appliance sends to the agent. */
 export const applianceMethods = {
-  /** Open a shell; its output arrives as shell.output events under this channel id. */
+  /**
+   * Open a shell; its output arrives as shell.output events under this channel id, or with `binary`
+   * as binary messages ("RSO1" + channel id, shell-frames.ts) where the agent can send them.
+   */
   'shell.open': {
-    params: z.object({ channelId: ShellChannelId, cols: ShellCols, rows: ShellRows }),
+    params: z.object({ channelId: ShellChannelId, cols: ShellCols, rows: ShellRows, binary: z.boolean().default(false) }),
     result: Empty,
   },
   /** List one directory inside the agent's allowed paths ('' = its first root). Outside them: E_PATH_NOT_ALLOWED. */

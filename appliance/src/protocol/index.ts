@@ -7,6 +7,7 @@ export * from './session-models.js';
 export * from './customer-messages.js';
 export * from './agent-messages.js';
 export * from './shell-messages.js';
+export * from './shell-frames.js';
 export * from './elevation-models.js';
 export * from './support-button-models.js';
 export * from './elevation-messages.js';

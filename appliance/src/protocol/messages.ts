@@ -206,9 +206,13 @@ export const methods = {
   /** Unpin: removes a Jump Client (its agent's identity stops working). */
   'jump.unpin': { params: z.object({ itemId: JumpItemId }), result: Empty },
 
-  /** Open a command shell on the session's endpoint (Jump Client or the customer's machine); output arrives as session.shell.output. */
+  /**
+   * Open a command shell on the session's endpoint (Jump Client or the customer's machine); output
+   * arrives as session.shell.output, or with `binary` as binary messages ("RSH1" + shell id,
+   * shell-frames.ts) whose bytes the acks then count.
+   */
   'session.shell.open': {
-    params: z.object({ sessionId: SessionId, cols: ShellCols.default(80), rows: ShellRows.default(24) }),
+    params: z.object({ sessionId: SessionId, cols: ShellCols.default(80), rows: ShellRows.default(24), binary: z.boolean().default(false) }),
     result: z.object({ shellId: ShellId, recordingId: z.number().int().positive().nullable().default(null) }),
   },
   /** Keystrokes (or pasted text) for one of the rep's shells. */

@@ -22,7 +22,7 @@ const ChannelId = z.number().int().positive();
  */
 export const SHELL_WINDOW_CHARS = 4 * 1024 * 1024;
 /** The console acknowledges at least every this many characters (and whatever is left when output stops). */
-export const SHELL_ACK_EVERY_CHARS = 64 * 1024;
+export const SHELL_ACK_EVERY_CHARS = 256 * 1024;
 
 export const RecordingId = z.number().int().positive();
 
@@ -47,7 +47,7 @@ export const ShellRecording = z.object({
 export type ShellRecording = z.infer<typeof ShellRecording>;
 
 export const shellMethods = {
-  /** The console wrote this many more output characters of one shell to its terminal. */
+  /** The console wrote this many more output characters (bytes, for a shell opened with `binary`) of one shell to its terminal. */
   'session.shell.ack': { params: z.object({ shellId: ShellId, chars: z.number().int().positive().max(1 << 30) }), result: Empty },
   /** The command-shell recordings of a session (download links for the rep's own, or all of them with View Reports). */
   'session.shell.recordings': { params: z.object({ sessionId: SessionId }), result: z.object({ recordings: z.array(ShellRecording) }) },

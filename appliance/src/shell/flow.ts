@@ -1,8 +1,12 @@
 /**
- * Flow control for one shell on its way to one console: counts the output characters the console has
- * not acknowledged yet and watches how much is queued on the console's socket (and the recording's
- * file writes). Past the high marks it pauses the endpoint's shell; once everything is back under the
- * low marks it resumes it. Memory per shell is then bounded by the window, whatever the command prints.
+ * Flow control for one shell on its way to one console: counts the output the console has not
+ * acknowledged yet and watches how much is queued on the console's socket and for the recording's
+ * files. Past a high mark it pauses the endpoint's shell; once everything is back under the low marks
+ * it resumes it. Memory per shell is then bounded by the window, whatever the command prints.
+ *
+ * The files get their own, larger marks: a file write comes back through the thread pool, later than
+ * a socket drains, and at 2 MiB a flood paused every few hundred milliseconds while it was recorded
+ * (bench/README.md, shell); the recording stops at its size cap anyway.
  */
 
 export interface FlowLimits {
@@ -10,9 +14,18 @@ export interface FlowLimits {
   window: number;
   /** Resume once at most this many are unacknowledged. */
   low: number;
-  /** Bytes queued (socket + files) before pausing / to resume under. */
-  backlogHigh: number;
-  backlogLow: number;
+  /** Bytes queued on the console's socket before pausing / to resume under. */
+  socketHigh: number;
+  socketLow: number;
+  /** Bytes handed to the recording's files and not written yet before pausing / to resume under. */
+  filesHigh: number;
+  filesLow: number;
+}
+
+/** What is queued right now, in bytes. */
+export interface Backlog {
+  socket(): number;
+  files(): number;
 }
 
 export class ShellFlow {
@@ -22,8 +35,7 @@ export class ShellFlow {
 
   constructor(
     private readonly limits: FlowLimits,
-    /** Bytes queued towards the console and the disk right now. */
-    private readonly backlog: () => number,
+    private readonly backlog: Backlog,
     private readonly control: { pause(): void; resume(): void },
   ) {}
 
@@ -38,7 +50,8 @@ export class ShellFlow {
   /** Output of this many characters went to the console. */
   sent(chars: number): void {
     this.unacked += chars;
-    if (!this.paused && (this.unacked > this.limits.window || this.backlog() > this.limits.backlogHigh)) this.pause();
+    const l = this.limits;
+    if (!this.paused && (this.unacked > l.window || this.backlog.socket() > l.socketHigh || this.backlog.files() > l.filesHigh)) this.pause();
   }
 
   /** The console wrote this many characters to its terminal. */
@@ -61,7 +74,8 @@ export class ShellFlow {
   }
 
   private check(): void {
-    if (!this.paused || this.unacked > this.limits.low || this.backlog() > this.limits.backlogLow) return;
+    const l = this.limits;
+    if (!this.paused || this.unacked > l.low || this.backlog.socket() > l.socketLow || this.backlog.files() > l.filesLow) return;
     this.paused = false;
     this.dispose();
     this.control.resume();

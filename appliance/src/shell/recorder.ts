@@ -96,6 +96,11 @@ export class ShellRecorder {
     return this.cast.stream.writableLength + this.text.stream.writableLength;
   }
 
+  /** Still taking output (not past its size cap, not finished). */
+  get recording(): boolean {
+    return !this.truncated && !this.finished;
+  }
+
   /** `json`: `data` already JSON-encoded (the caller sends the same string to the console). */
   output(data: string, json?: string): void {
     if (this.truncated || this.finished) return;

@@ -46,11 +46,12 @@ describe('recordings', () => {
 });
 
 describe('flow control', () => {
-  it('pauses past the window or a full socket, resumes under the low marks', async () => {
+  it('pauses past the window, a full socket or slow files, resumes under the low marks', async () => {
     let backlog = 0;
+    let files = 0;
     const pause = vi.fn();
     const resume = vi.fn();
-    const flow = new ShellFlow({ window: 100, low: 25, backlogHigh: 1000, backlogLow: 100 }, () => backlog, { pause, resume });
+    const flow = new ShellFlow({ window: 100, low: 25, socketHigh: 1000, socketLow: 100, filesHigh: 4000, filesLow: 400 }, { socket: () => backlog, files: () => files }, { pause, resume });
     flow.sent(60);
     flow.sent(60);
     expect(pause).toHaveBeenCalledTimes(1);
@@ -66,6 +67,18 @@ describe('flow control', () => {
     backlog = 50;
     await new Promise((r) => setTimeout(r, 30));
     expect(resume).toHaveBeenCalledTimes(2);
+    files = 3000; // under the files' own high mark
+    flow.sent(1);
+    expect(pause).toHaveBeenCalledTimes(2);
+    files = 5000;
+    flow.sent(1);
+    expect(pause).toHaveBeenCalledTimes(3);
+    files = 500; // not yet under the files' low mark
+    await new Promise((r) => setTimeout(r, 30));
+    expect(resume).toHaveBeenCalledTimes(2);
+    files = 300;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(resume).toHaveBeenCalledTimes(3);
     flow.dispose();
   });
 });

@@ -4,6 +4,7 @@
  * to an emulated agent in-process: same frames, same code).
  */
 import {
+  AGENT_SHELL_OUTPUT, unwrapShellOutput,
   CodedError, MAX_SHELL_CHUNK, agentEvents, agentMethods, applianceEvents, applianceMethods, type EndpointFileListing, type EndpointSystemInfo,
 } from '../protocol/index.js';
 import type { ConsentQuestion, Endpoint, EndpointPresence, ShellChannel } from '../domain/endpoints.js';
@@ -19,14 +20,14 @@ export type ApplianceSidePeer = Peer<typeof agentMethods, typeof agentEvents, ty
 export const MAX_SHELLS_PER_ENDPOINT = 16;
 
 class AgentShellChannel implements ShellChannel {
-  private readonly dataListeners: ((data: string) => void)[] = [];
+  private readonly dataListeners: ((data: string | Uint8Array) => void)[] = [];
   private readonly exitListeners: ((code: number | null) => void)[] = [];
   private ended = false;
   /**
    * Output that arrives before anyone listens: the shell's first prompt can come in the same read
    * as the answer to shell.open, before the awaiting code has attached its listener. Kept, not lost.
    */
-  private early: string[] | null = [];
+  private early: (string | Uint8Array)[] | null = [];
 
   constructor(
     readonly channelId: number,
@@ -57,7 +58,7 @@ class AgentShellChannel implements ShellChannel {
     this.exited(null);
   }
 
-  onData(listener: (data: string) => void): void {
+  onData(listener: (data: string | Uint8Array) => void): void {
     this.dataListeners.push(listener);
     const early = this.early;
     this.early = null;
@@ -69,7 +70,7 @@ class AgentShellChannel implements ShellChannel {
     else this.exitListeners.push(listener);
   }
 
-  data(data: string): void {
+  data(data: string | Uint8Array): void {
     if (this.ended) return;
     if (this.early) this.early.push(data);
     else for (const l of this.dataListeners) l(data);
@@ -116,7 +117,8 @@ export class AgentEndpoint implements Endpoint {
     const channel = new AgentShellChannel(channelId, this.peer, (id) => this.channels.delete(id));
     this.channels.set(channelId, channel);
     try {
-      await this.peer.request('shell.open', { channelId, cols: size.cols, rows: size.rows });
+      // binary: an agent that can sends its output as bytes (protocol/shell-frames.ts); an emulated one sends text.
+      await this.peer.request('shell.open', { channelId, cols: size.cols, rows: size.rows, binary: true });
     } catch (e) {
       this.channels.delete(channelId);
       throw e;
@@ -152,9 +154,16 @@ export class AgentEndpoint implements Endpoint {
     return answer;
   }
 
-  /** shell.output from the agent. */
-  shellOutput(channelId: number, data: string): void {
+  /** shell.output from the agent (text), or its binary output message (bytes). */
+  shellOutput(channelId: number, data: string | Uint8Array): void {
     this.channels.get(channelId)?.data(data);
+  }
+
+  /** A binary message from the agent: shell output ("RSO1"), or refused. */
+  binaryMessage(bytes: Uint8Array): void {
+    const frame = unwrapShellOutput(AGENT_SHELL_OUTPUT, bytes);
+    if (!frame) throw new CodedError('E_BAD_ENVELOPE', 'This binary message is not shell output.');
+    this.shellOutput(frame.id, frame.data);
   }
 
   /** shell.exit from the agent. */

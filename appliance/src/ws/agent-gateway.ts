@@ -119,6 +119,8 @@ export class AgentGateway {
     };
     const peer: ApplianceSidePeer = new Peer(transport, {
       maxFrameBytes: LIMITS.maxMessageBytes,
+      // Shell output as bytes (protocol/shell-frames.ts), once the agent said who it is.
+      binary: (bytes) => identified().binaryMessage(bytes),
       accepts: { methods: agentMethods, events: agentEvents },
       asks: applianceMethods,
       handlers: {

@@ -37,12 +37,27 @@ export class ConsoleConnection {
     this.send({ t: 'evt', event, data });
   }
 
+  /** An event whose data is already JSON text (shell output: encoded once for the recording and the console). */
+  sendEventJson(event: EventName, dataJson: string): void {
+    if (this.writable()) this.socket.send(`{"t":"evt","event":${JSON.stringify(event)},"data":${dataJson}}`);
+  }
+
+  /** A binary message (screen frames, shell output). */
+  sendBinary(bytes: Uint8Array): void {
+    if (this.writable()) this.socket.send(bytes, { binary: true });
+  }
+
   private send(frame: unknown): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.writable()) this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Open, and keeping up: a console this far behind is dropped (it reconnects and resyncs). */
+  private writable(): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.socket.terminate();
-      return;
+      return false;
     }
-    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 }

@@ -13,6 +13,7 @@ import { Narrator } from '../domain/narrator.js';
 import { authorize, isAllowed, type Action, type Actor } from '../domain/permissions.js';
 import type { ConsoleConnection } from './connection.js';
 import { ShellFlow } from '../shell/flow.js';
+import { ShellOutputPump } from '../shell/output-pump.js';
 import { toShellRecording, type StartedRecording } from '../shell/recordings.js';
 import { line, SHELL_WINDOW_CHARS, type ShellRecording, type SystemLine } from '../protocol/index.js';
 
@@ -31,11 +32,8 @@ interface OpenShell {
   recording: StartedRecording | null;
 }
 
-/** Bytes queued on the console's socket (and the recording's files) before a shell is paused / resumed. */
-const BACKLOG_HIGH = 2 * 1024 * 1024;
-const BACKLOG_LOW = 512 * 1024;
-/** Output gathered into one `session.shell.output` event at most (a turn's worth is usually far less). */
-const MAX_OUTPUT_BATCH_CHARS = 256 * 1024;
+/** Bytes queued on the console's socket, and for the recording's files, before a shell is paused / resumed (shell/flow.ts). */
+const BACKLOG = { socketHigh: 2 * 1024 * 1024, socketLow: 512 * 1024, filesHigh: 8 * 1024 * 1024, filesLow: 2 * 1024 * 1024 };
 
 export class SessionTools {
   private readonly shells = new Map<number, OpenShell>();
@@ -52,7 +50,7 @@ export class SessionTools {
     });
   }
 
-  async openShell(actor: Actor, conn: ConsoleConnection, p: { sessionId: string; cols: number; rows: number }): Promise<{ shellId: number; recordingId: number | null }> {
+  async openShell(actor: Actor, conn: ConsoleConnection, p: { sessionId: string; cols: number; rows: number; binary?: boolean }): Promise<{ shellId: number; recordingId: number | null }> {
     const endpoint = this.endpointFor(actor, p.sessionId, (role) => ({ kind: 'session.shell', role }), 'command_shell');
     if ([...this.shells.values()].filter((s) => s.sessionId === p.sessionId).length >= MAX_SHELLS_PER_SESSION) throw new CodedError('E_SHELL_LIMIT');
     const channel = await endpoint.openShell({ cols: p.cols, rows: p.rows });
@@ -69,8 +67,8 @@ export class SessionTools {
       this.app.log.error({ err, sessionId: p.sessionId }, 'the shell recording could not be created');
       throw new CodedError('E_INTERNAL', 'The command shell could not be recorded, so it was not opened.');
     }
-    const backlog = () => conn.socket.bufferedAmount + (recording?.recorder.pending() ?? 0);
-    const flow = new ShellFlow({ window: SHELL_WINDOW_CHARS, low: SHELL_WINDOW_CHARS / 4, backlogHigh: BACKLOG_HIGH, backlogLow: BACKLOG_LOW }, backlog, {
+    const backlog = { socket: () => conn.socket.bufferedAmount, files: () => recording?.recorder.pending() ?? 0 };
+    const flow = new ShellFlow({ window: SHELL_WINDOW_CHARS, low: SHELL_WINDOW_CHARS / 4, ...BACKLOG }, backlog, {
       pause: () => channel.pause?.(),
       resume: () => channel.resume?.(),
     });
@@ -87,37 +85,29 @@ export class SessionTools {
     };
     this.shells.set(shell.shellId, shell);
     this.hook(conn);
-    // Output that arrives within one turn of the event loop (several agent frames, a few pty reads)
-    // goes out as one event and one recording entry: fewer, larger frames for the same bytes.
-    let pending = '';
-    const flush = () => {
-      const data = pending;
-      pending = '';
-      if (!data) return;
-      // Encoded once, for the recording and for the console's frame.
-      const json = JSON.stringify(data);
-      recording?.recorder.output(data, json);
-      if (conn.actor?.user.id !== shell.userId) return;
-      const socket = conn.socket;
-      if (socket.readyState === socket.OPEN && socket.bufferedAmount <= 2 * BACKLOG_HIGH) socket.send(`{"t":"evt","event":"session.shell.output","data":{"shellId":${shell.shellId},"data":${json}}}`);
-      // A console far behind (or gone): the connection's own rules apply (it drops one that cannot keep up).
-      else conn.sendEvent('session.shell.output', { shellId: shell.shellId, data });
-      flow.sent(data.length);
-    };
-    channel.onData((data) => {
-      if (!pending) setImmediate(flush);
-      pending += data;
-      if (pending.length >= MAX_OUTPUT_BATCH_CHARS) flush();
+    // Output to the console (bytes or text, as it asked) and the recording: shell/output-pump.ts.
+    const pump = new ShellOutputPump({
+      shellId: shell.shellId,
+      binary: p.binary ?? false,
+      recorder: () => (recording?.recorder.recording ? recording.recorder : null),
+      sendBytes: (message) => {
+        if (conn.actor?.user.id === shell.userId) conn.sendBinary(message);
+      },
+      sendJson: (json) => {
+        if (conn.actor?.user.id === shell.userId) conn.sendEventJson('session.shell.output', `{"shellId":${shell.shellId},"data":${json}}`);
+      },
+      sent: (units) => flow.sent(units),
     });
+    channel.onData((data) => pump.push(data));
     channel.onExit((code) => {
-      flush(); // the last output goes before the exit
+      pump.flush(); // the last output goes before the exit
       this.ended(shell, code);
     });
     this.log(shell, 'shell.open', line('shell.opened', { name: shell.userName, host: shell.hostname }));
     return { shellId: shell.shellId, recordingId: recording?.record.id ?? null };
   }
 
-  /** The console wrote `chars` more characters of this shell's output to its terminal. */
+  /** The console wrote `chars` more characters (bytes, for a binary console) of this shell's output to its terminal. */
   ack(actor: Actor, p: { shellId: number; chars: number }): void {
     this.mine(actor, p.shellId).flow.acked(p.chars);
   }

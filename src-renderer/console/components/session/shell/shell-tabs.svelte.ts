@@ -3,11 +3,13 @@
  * session's endpoint and an xterm terminal that outlives the component showing it, so switching to
  * Screen Sharing and back keeps every shell and its scrollback. Output is written to the terminal and
  * acknowledged once written (`session.shell.ack`), which is what lets the appliance keep a flood of
- * output from piling up anywhere (flow control, shell-messages.ts).
+ * output from piling up anywhere (flow control, shell-messages.ts). Shells are opened with `binary`:
+ * output comes as bytes ("RSH1" messages, shell-frames.ts) that xterm decodes itself, and acks count
+ * bytes.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import { MAX_SHELL_CHUNK, SHELL_ACK_EVERY_CHARS, recordingUrl } from '../../../../../appliance/src/protocol/index.js';
+import { CONSOLE_SHELL_OUTPUT, MAX_SHELL_CHUNK, SHELL_ACK_EVERY_CHARS, recordingUrl, unwrapShellOutput } from '../../../../../appliance/src/protocol/index.js';
 import { messageOf, type ConsoleClient } from '../../../../lib/client.js';
 import { t } from '../../../../lib/i18n/index.svelte.js';
 
@@ -62,7 +64,7 @@ export class ShellTab {
   }
 
   /** Output from the shell: written, then acknowledged (in batches) so more may come. */
-  output(data: string): void {
+  output(data: string | Uint8Array): void {
     this.term.write(data, () => {
       this.toAck += data.length;
       if (this.toAck >= SHELL_ACK_EVERY_CHARS) this.flushAck();
@@ -96,7 +98,7 @@ export class ShellTabs {
   activeKey = $state<number | null>(null);
   private opened = 0;
   /** Output for a shell whose open answer has not arrived yet. */
-  private early = new Map<number, string[]>();
+  private early = new Map<number, (string | Uint8Array)[]>();
   private readonly off: (() => void)[];
 
   constructor(
@@ -104,13 +106,20 @@ export class ShellTabs {
     readonly sessionId: string,
   ) {
     this.off = [
-      client.on('session.shell.output', (d) => {
-        const tab = this.byShell(d.shellId);
-        if (tab) tab.output(d.data);
-        else if (this.tabs.some((t) => t.state === 'opening')) this.early.set(d.shellId, [...(this.early.get(d.shellId) ?? []), d.data]);
+      client.on('session.shell.output', (d) => this.output(d.shellId, d.data)),
+      client.onBinary((bytes) => {
+        const frame = unwrapShellOutput(CONSOLE_SHELL_OUTPUT, bytes);
+        if (frame) this.output(frame.id, frame.data);
       }),
       client.on('session.shell.exit', (d) => this.byShell(d.shellId)?.exited(d.code)),
     ];
+  }
+
+  private output(shellId: number, data: string | Uint8Array): void {
+    const tab = this.byShell(shellId);
+    if (tab) tab.output(data);
+    // Output can come before the answer to session.shell.open (the first prompt): kept for the tab.
+    else if (this.tabs.some((t) => t.state === 'opening')) this.early.set(shellId, [...(this.early.get(shellId) ?? []), data]);
   }
 
   get active(): ShellTab | null {
@@ -124,7 +133,7 @@ export class ShellTabs {
     this.tabs.push(tab);
     this.activeKey = tab.key;
     try {
-      const r = await this.client.call('session.shell.open', { sessionId: this.sessionId, cols, rows });
+      const r = await this.client.call('session.shell.open', { sessionId: this.sessionId, cols, rows, binary: true });
       tab.shellId = r.shellId;
       tab.recordingId = r.recordingId ?? null;
       tab.state = 'open';
