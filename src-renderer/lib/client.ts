@@ -42,7 +42,7 @@ export type SocketFactory = (url: string, on: SocketHandlers) => SocketLike;
 
 export const browserSocket: SocketFactory = (url, on) => {
   const ws = new WebSocket(url);
-  // Screen-sharing frames arrive as binary messages (onBinary).
+  // Screen-sharing frames and shell output arrive as binary messages (onBinary).
   ws.binaryType = 'arraybuffer';
   ws.onopen = () => on.open();
   ws.onmessage = (e: MessageEvent) => on.message(e.data);
