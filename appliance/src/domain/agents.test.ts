@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { CodedError, type JumpItem } from '../protocol/index.js';
 import { seedSite } from '../demo/seed.js';
-import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
+import { sqliteRepositories, type Db } from '../store/index.js';
 import { SqliteAgentRepository } from '../store/agents.js';
 import { SqliteJumpRepository } from '../store/jump.js';
 import { AgentService, type InstallerRedeemer } from './agents.js';
@@ -12,7 +10,7 @@ import { systemClock } from './clock.js';
 
 type Grant = ReturnType<InstallerRedeemer['redeem']>;
 
-let dir: string;
+let site: TempSite;
 let db: Db;
 let statuses: JumpItem[];
 let grant: Grant;
@@ -29,19 +27,16 @@ const installers: InstallerRedeemer = {
 const registration = { installerKey: 'good-key', hostname: 'build-host', os: 'linux' as const, presence: 'absent' as const };
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rep-agents-'));
-  db = openDatabase(dir);
-  const repos = sqliteRepositories(db);
+  site = openTempSite('rep-agents-');
+  db = site.db;
+  const { repos } = site;
   seedSite(repos, systemClock, true);
   statuses = [];
   grant = { installerId: 3, jumpGroup: { kind: 'jumpgroup', code: 'dc-servers' }, tag: 'from-installer', comments: 'installer comment', jumpPolicyCode: null };
   jump = new SqliteJumpRepository(db);
   service = new AgentService(new SqliteAgentRepository(db), jump, repos, () => installers, systemClock, (i) => statuses.push(i));
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => site.dispose());
 
 describe('Jump Client registration', () => {
   it('creates a pinned, Active Jump Item in the installer’s Jump Group, and an identity that says hello', () => {

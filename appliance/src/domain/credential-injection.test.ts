@@ -4,12 +4,9 @@
  * with garbage or with a control-character name. The whole path on a real appliance:
  * tests/integration/inject.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { CodedError, type SystemLine } from '../protocol/index.js';
-import { openDatabase, sqliteRepositories } from '../store/index.js';
 import { SqliteVaultRepository } from '../store/vault.js';
 import { CredentialInjection, type LoginScreen } from './credential-injection.js';
 import type { CredentialSecret, CredentialSource, CredentialSummary } from './credential-sources.js';
@@ -23,8 +20,8 @@ import type { Narrator } from './narrator.js';
 import type { Logger } from '../log.js';
 
 const SECRET = 'Fake-Ecm-Secret-5150!';
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const sites: TempSite[] = [];
+afterEach(() => sites.splice(0).forEach((s) => s.dispose()));
 
 class FakeEcm implements CredentialSource {
   readonly kind = 'ecm' as const;
@@ -44,10 +41,9 @@ class FakeEcm implements CredentialSource {
 }
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'rep-inject-'));
-  dirs.push(dir);
-  const db = openDatabase(dir);
-  const real = sqliteRepositories(db);
+  const site = openTempSite('rep-inject-');
+  sites.push(site);
+  const { dir, db, repos: real } = site;
   const now = '2026-01-01T00:00:00.000Z';
   const mk = (username: string, isAdmin: boolean, permissions = isAdmin ? ALL_PERMISSIONS : REP_PERMISSIONS): Actor => {
     const u = real.users.create({ username, displayName: username, passwordHash: 'x', permissions, isAdmin }, now);

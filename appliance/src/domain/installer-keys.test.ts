@@ -1,17 +1,15 @@
 /** Jump Client installers against a real SQLite store and a clock the test moves: validity, expiry, single use, revocation, who may. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { seedSite } from '../demo/seed.js';
-import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
+import type { Db } from '../store/index.js';
 import { SqliteInstallerKeyRepository } from '../store/installer-keys.js';
 import type { Clock } from './clock.js';
 import { InstallerKeyService, MAX_VALIDITY_SECONDS, MIN_VALIDITY_SECONDS, newInstallerKey, normalizeInstallerKey, type NewInstaller } from './installer-keys.js';
 import type { Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 
-let dir: string;
+let site: TempSite;
 let db: Db;
 let repos: Repositories;
 let now = Date.parse('2026-03-02T09:00:00Z');
@@ -27,18 +25,15 @@ const actor = (username: string): Actor => {
 
 beforeEach(() => {
   now = Date.parse('2026-03-02T09:00:00Z');
-  dir = mkdtempSync(join(tmpdir(), 'rep-installers-'));
-  db = openDatabase(dir);
-  repos = sqliteRepositories(db);
+  site = openTempSite('rep-installers-');
+  db = site.db;
+  repos = site.repos;
   seedSite(repos, clock, true);
   service = new InstallerKeyService(new SqliteInstallerKeyRepository(db), repos, clock);
   admin = actor('admin');
   ana = actor('ana');
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => site.dispose());
 
 const base: NewInstaller = { jumpGroup: { kind: 'jumpgroup', code: 'dc-servers' }, tag: 'web', comments: 'Rack 4', validitySeconds: 3600, massDeploy: true };
 const code = (fn: () => unknown): string | undefined => {

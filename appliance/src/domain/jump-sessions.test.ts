@@ -2,12 +2,9 @@
  * Jumps on a clock the test moves: the forced end of a Jump Policy's window (warned 15 minutes
  * before), overrides, the endpoint's presence, and forced ends armed again after a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { seedSite } from '../demo/seed.js';
-import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
 import { systemClock } from './clock.js';
 import { CustomerPresence } from './customer-presence.js';
 import { InMemoryEndpointHub, type ConsentQuestion, type Endpoint, type EndpointPresence } from './endpoints.js';
@@ -25,8 +22,7 @@ import { RateLimiter } from './rate-limit.js';
 import { SessionView } from './session-view.js';
 import { SessionService } from './sessions.js';
 
-let dir: string;
-let db: Db;
+let site: TempSite;
 let repos: Repositories;
 let events: DomainEvent[];
 let hub: InMemoryEndpointHub;
@@ -47,7 +43,7 @@ const endpoint = (jumpItemId: number, presence: EndpointPresence): Endpoint => (
 });
 const lines = (sessionId: string) => repos.sessions.messages(sessionId, false).map((m) => m.body);
 
-/** Everything bootstrap.ts wires for Jumps, on the database in `dir`. */
+/** Everything bootstrap.ts wires for Jumps, on the temporary site's database. */
 function wire(): void {
   bus = new InProcessEventBus();
   events = [];
@@ -65,9 +61,8 @@ function wire(): void {
 beforeEach(() => {
   // Sunday 29 November 2026, 05:30 in Paris: inside SQL-PROD-01's maintenance window (Sun 02:00–06:00).
   vi.useFakeTimers({ now: new Date('2026-11-29T04:30:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-  dir = mkdtempSync(join(tmpdir(), 'rep-jumpsessions-'));
-  db = openDatabase(dir);
-  repos = sqliteRepositories(db);
+  site = openTempSite('rep-jumpsessions-');
+  repos = site.repos;
   seedSite(repos, systemClock, true);
   hub = new InMemoryEndpointHub();
   wire();
@@ -75,8 +70,7 @@ beforeEach(() => {
 afterEach(() => {
   timers.clear();
   vi.useRealTimers();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  site.dispose();
 });
 
 describe('a Jump inside a window that forces sessions to end', () => {

@@ -1,17 +1,13 @@
 /** Session keys against a real SQLite store and a clock the test moves: expiry, single use, what a person types. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { seedSite } from '../demo/seed.js';
-import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { KeyService, normalizeKey } from './keys.js';
 import type { Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 
-let dir: string;
-let db: Db;
+let site: TempSite;
 let repos: Repositories;
 let now = Date.parse('2026-03-02T09:00:00Z');
 const clock: Clock = { now: () => new Date(now) };
@@ -19,18 +15,14 @@ let keys: KeyService;
 let ana: Actor;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rep-keys-'));
-  db = openDatabase(dir);
-  repos = sqliteRepositories(db);
+  site = openTempSite('rep-keys-');
+  repos = site.repos;
   seedSite(repos, clock, true);
   keys = new KeyService(repos, clock);
   const user = repos.users.byUsername('ana')!;
   ana = { user, teams: repos.users.memberships(user.id) };
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => site.dispose());
 
 const tokenOf = (url: string) => new URL(url).searchParams.get('ak')!;
 

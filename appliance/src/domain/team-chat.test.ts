@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import { seedSite } from '../demo/seed.js';
-import { openDatabase, sqliteRepositories, type Db } from '../store/index.js';
 import type { Clock } from './clock.js';
 import { InProcessEventBus, type DomainEvent } from './event-bus.js';
 import { isAllowed, refusalFor, type Actor } from './permissions.js';
 import type { Repositories } from './ports.js';
 import { TeamChatService } from './team-chat.js';
 
-let dir: string;
-let db: Db;
+let site: TempSite;
 let repos: Repositories;
 let events: DomainEvent[];
 let chat: TeamChatService;
@@ -25,19 +21,15 @@ const actor = (username: string): Actor => {
 const teamId = (name: string) => repos.teams.list().find((x) => x.name === name)!.id;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rep-teamchat-'));
-  db = openDatabase(dir);
-  repos = sqliteRepositories(db);
+  site = openTempSite('rep-teamchat-');
+  repos = site.repos;
   seedSite(repos, clock, true);
   const bus = new InProcessEventBus();
   events = [];
   bus.subscribe((e) => events.push(e));
   chat = new TeamChatService(repos, bus, clock);
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => site.dispose());
 
 describe('team chat', () => {
   it('only members of the team may use its chat, with E_NOT_TEAM_MEMBER', () => {

@@ -3,25 +3,23 @@
  * the name index for many) give the same name order; visibility and filters hold on every path;
  * broad searches count only so far; short terms match the start of words; the indexes follow edits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import type { JumpSearch } from '../domain/ports.js';
-import { openDatabase, sqliteRepositories, type Db } from './index.js';
+import type { Db } from './index.js';
 import type { SqliteJumpRepository } from './jump.js';
 import { COUNT_AHEAD } from './jump-search.js';
 
-let dir: string;
+let site: TempSite;
 let db: Db;
 let jump: SqliteJumpRepository;
 let groups: number[];
 const N = 6400;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rep-jumpsearch-'));
-  db = openDatabase(dir);
-  const repos = sqliteRepositories(db);
+  site = openTempSite('rep-jumpsearch-');
+  db = site.db;
+  const { repos } = site;
   jump = repos.jump as SqliteJumpRepository;
   repos.transaction(() => {
     groups = [jump.createGroup('A', 'a').id, jump.createGroup('B', 'b').id, jump.createGroup('C', 'c').id];
@@ -35,10 +33,7 @@ beforeAll(() => {
     }
   });
 });
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => site.dispose());
 
 const q = (over: Partial<JumpSearch>): JumpSearch => ({ search: '', groupId: null, visibleGroupIds: null, ownerIds: null, offset: 0, limit: 50, ...over });
 const names = (over: Partial<JumpSearch>) => jump.search(q(over)).items.map((i) => i.name);

@@ -2,30 +2,26 @@
  * A waiting session's place in line, counted in SQL: the same order the console lists a queue in
  * (queued_at, then creation order for the same instant), per queue, waiting sessions only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
 import type { QueueId } from '../protocol/index.js';
-import { openDatabase, sqliteRepositories } from './index.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const sites: TempSite[] = [];
+afterEach(() => sites.splice(0).forEach((s) => s.dispose()));
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), 'rep-position-'));
-  dirs.push(dir);
-  const db = openDatabase(dir);
-  const repos = sqliteRepositories(db);
+  const site = openTempSite('rep-position-');
+  sites.push(site);
+  const { repos } = site;
   let n = 0;
   const join_ = (queueId: QueueId, at: string) =>
     repos.sessions.create({ id: `s${++n}`, type: 'support', browser: false, customerName: `C${n}`, company: '', computer: '', issue: '', details: '', customAttributes: {}, queueId, customerTokenHash: null }, at).id;
-  return { db, repos, join: join_ };
+  return { repos, join: join_ };
 }
 
 describe('SessionRepository.waitingPosition', () => {
   it('counts the waiting sessions ahead in the same queue, in the order the queue lists them', () => {
-    const { db, repos, join } = setup();
+    const { repos, join } = setup();
     const t = (s: number) => `2026-11-23T10:00:0${s}.000Z`;
     const a = join('general', t(1));
     const b = join('general', t(1)); // same instant: creation order decides
@@ -40,6 +36,5 @@ describe('SessionRepository.waitingPosition', () => {
     repos.sessions.setStatus(a, 'active', t(3));
     expect([a, b, c].map((id) => repos.sessions.waitingPosition(id))).toEqual([null, 1, 2]);
     expect(repos.sessions.waitingPosition('no-such-session')).toBeNull();
-    db.close();
   });
 });

@@ -1,0 +1,28 @@
+/** A real SQLite site in a fresh temporary folder, for unit tests that need the real store; dispose() removes it again. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Repositories } from '../../appliance/src/domain/ports.js';
+import { openDatabase, sqliteRepositories, type Db } from '../../appliance/src/store/index.js';
+
+export interface TempSite {
+  dir: string;
+  db: Db;
+  repos: Repositories;
+  /** Closes the database (unless the test already did) and removes the folder. */
+  dispose(): void;
+}
+
+export function openTempSite(prefix: string): TempSite {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = openDatabase(dir);
+  return {
+    dir,
+    db,
+    repos: sqliteRepositories(db),
+    dispose() {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
