@@ -4,8 +4,8 @@
  * with garbage or with a control-character name. The whole path on a real appliance:
  * tests/integration/inject.test.ts.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
+import { describe, expect, it } from 'vitest';
+import { tempSitesPerTest } from '../../../tests/helpers/temp-site.js';
 import { CodedError, type SystemLine } from '../protocol/index.js';
 import { SqliteVaultRepository } from '../store/vault.js';
 import { CredentialInjection, type LoginScreen } from './credential-injection.js';
@@ -20,8 +20,7 @@ import type { Narrator } from './narrator.js';
 import type { Logger } from '../log.js';
 
 const SECRET = 'Fake-Ecm-Secret-5150!';
-const sites: TempSite[] = [];
-afterEach(() => sites.splice(0).forEach((s) => s.dispose()));
+const openSite = tempSitesPerTest('rep-inject-');
 
 class FakeEcm implements CredentialSource {
   readonly kind = 'ecm' as const;
@@ -41,8 +40,7 @@ class FakeEcm implements CredentialSource {
 }
 
 function setup() {
-  const site = openTempSite('rep-inject-');
-  sites.push(site);
+  const site = openSite();
   const { dir, db, repos: real } = site;
   const now = '2026-01-01T00:00:00.000Z';
   const mk = (username: string, isAdmin: boolean, permissions = isAdmin ? ALL_PERMISSIONS : REP_PERMISSIONS): Actor => {

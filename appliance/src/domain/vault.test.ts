@@ -2,23 +2,19 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
+import { tempSitesPerTest } from '../../../tests/helpers/temp-site.js';
 import { SqliteVaultRepository } from '../store/vault.js';
 import { ALL_PERMISSIONS, REP_PERMISSIONS, type Actor } from './permissions.js';
 import { VaultService } from './vault.js';
 import { loadVaultKey, VaultCipher } from './vault-crypto.js';
 
 const dirs: string[] = [];
-const sites: TempSite[] = [];
-afterEach(() => {
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-  sites.splice(0).forEach((s) => s.dispose());
-});
+const openSite = tempSitesPerTest('rep-vault-');
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 const SECRET = 'Vault-Unit-Secret-77!';
 
 function setup() {
-  const site = openTempSite('rep-vault-');
-  sites.push(site);
+  const site = openSite();
   const { dir, db, repos } = site;
   const now = '2026-01-01T00:00:00.000Z';
   const mk = (username: string, isAdmin: boolean, permissions = isAdmin ? ALL_PERMISSIONS : REP_PERMISSIONS): Actor => {

@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
+import { describe, expect, it } from 'vitest';
+import { tempSitesPerTest } from '../../../tests/helpers/temp-site.js';
 import { REP_PERMISSIONS } from '../domain/permissions.js';
 
-const sites: TempSite[] = [];
-afterEach(() => sites.splice(0).forEach((s) => s.dispose()));
+const openSite = tempSitesPerTest('rep-accounts-');
 
 function setup() {
-  const site = openTempSite('rep-accounts-');
-  sites.push(site);
+  const site = openSite();
   const { repos } = site;
   const user = repos.users.create({ username: 'ana', displayName: 'Ana', passwordHash: 'x', permissions: REP_PERMISSIONS }, '2026-01-01T00:00:00.000Z');
   return { repos, user };

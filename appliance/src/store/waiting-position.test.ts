@@ -2,16 +2,14 @@
  * A waiting session's place in line, counted in SQL: the same order the console lists a queue in
  * (queued_at, then creation order for the same instant), per queue, waiting sessions only.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTempSite, type TempSite } from '../../../tests/helpers/temp-site.js';
+import { describe, expect, it } from 'vitest';
+import { tempSitesPerTest } from '../../../tests/helpers/temp-site.js';
 import type { QueueId } from '../protocol/index.js';
 
-const sites: TempSite[] = [];
-afterEach(() => sites.splice(0).forEach((s) => s.dispose()));
+const openSite = tempSitesPerTest('rep-position-');
 
 function setup() {
-  const site = openTempSite('rep-position-');
-  sites.push(site);
+  const site = openSite();
   const { repos } = site;
   let n = 0;
   const join_ = (queueId: QueueId, at: string) =>
