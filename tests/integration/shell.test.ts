@@ -197,7 +197,11 @@ describe('the real agent on this machine', () => {
 
   it('flow control counts bytes for a binary console: without acks the shell stalls at the window', async () => {
     const { shellId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24, binary: true });
-    const bytes = () => admin.c.binary.reduce((n, b) => n + (unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b)?.id === shellId ? b.length - 8 : 0), 0);
+    const bytes = () =>
+      admin.c.binary.reduce((n, b) => {
+        const frame = unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b);
+        return n + (frame?.id === shellId ? frame.data.length : 0);
+      }, 0);
     await admin.c.call('session.shell.input', { shellId, data: 'yes binary-flood-line\r' });
     await new Promise((r) => setTimeout(r, 2500));
     const stalled = bytes();

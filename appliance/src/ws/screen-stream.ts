@@ -357,7 +357,7 @@ export class ScreenStreams {
     s.lastCursor = cursor;
     const packed = packFrame({ ...frame, seq: s.flow.sentSeq + 1 });
     s.flow.sent(now, packed.length);
-    socket.send(wrapScreenFrame(s.id, packed), { binary: true });
+    s.conn.sendBinary(wrapScreenFrame(s.id, packed));
   }
 
   private end(s: Stream, code: string | null, tell = true): void {
