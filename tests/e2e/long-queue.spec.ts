@@ -3,8 +3,9 @@
  * the rows in view (and a margin) rather than all of them, yet says how many there are, scrolls to
  * any of them, and ↑/↓/Home/End still reach every row.
  */
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
+import { DEMO, repoRoot, startAppliance, type RunningAppliance } from '../helpers/appliance.js';
 
 let app: RunningAppliance;
 const ana = DEMO.reps.general[0];
@@ -59,4 +60,5 @@ test('a queue of 110 renders a window of rows, scrolls to the last one, and the 
   await expect(last).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowUp');
   await expect(table.getByRole('row').filter({ hasText: nameOf(CUSTOMERS - 1) })).toBeFocused();
+  await page.screenshot({ path: join(repoRoot, 'docs/screenshots/console-long-queue.png'), animations: 'disabled' });
 });
