@@ -13,6 +13,11 @@
  * the emulated one); bytes received per second at the console, which acknowledges what it
  * received as a console does (`session.shell.ack`). The appliance's RSS before and at its peak during
  * the flood is reported too (flow control keeps it flat).
+ *
+ * The real shell's bulk runs `bulkRounds` times, each in a fresh shell with its own recording, with
+ * the bare pty measured before each round and after the last. On a shared 2-core machine one round
+ * swings ±15 % with the load: the best round is the value (as file-transfer takes the best of its
+ * rounds: interference only adds time), and the median is reported next to it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,8 +30,8 @@ import { round, summarize } from '../lib/stats.mjs';
 /** "RSH1": shell output to a console as a binary message (appliance/src/protocol/shell-frames.ts). */
 const CONSOLE_SHELL_OUTPUT = 0x31485352;
 
-const FULL = { samples: 400, bulkMB: 200, emulatedSeconds: 4 };
-const QUICK = { samples: 40, bulkMB: 20, emulatedSeconds: 1 };
+const FULL = { samples: 400, bulkMB: 200, bulkRounds: 3, emulatedSeconds: 4 };
+const QUICK = { samples: 40, bulkMB: 20, bulkRounds: 1, emulatedSeconds: 1 };
 
 export default {
   name: 'shell',
@@ -51,18 +56,24 @@ export default {
       const key = await installerKey(app.url);
       agent = spawn(process.execPath, [...profileArgs('agent'), applianceCli(), 'jump-client', '--site', app.url, '--install-dir', installDir, '--allow-path', allowed, '--key', key], { stdio: ['ignore', 'pipe', 'pipe'] });
       const itemId = await registered(agent);
-      const real = await openShell(rep, shells, (await rep.call('jump.start', { itemId })).sessionId);
-      // Wait for the command's output and the prompt after it, not the terminal's echo of the typed
-      // line (which holds "$ " too): typed before bash's line editor is up, the echo samples would
-      // meet the tty's own line discipline instead of the shell.
-      await shells.run(real, "PS1='$ '; export PS1; echo READY-$((6*7))", /READY-42\r?\n[^]*\$ $/);
+      const sessionId = (await rep.call('jump.start', { itemId })).sessionId;
+      const real = await openReadyShell(rep, shells, sessionId);
       log('  real agent: echo');
       const realEcho = await echo(rep, shells, real, cfg.samples);
-      log('  real agent: bulk (and the bare pty before and after it, as the baseline)');
-      const pty0 = await ptyBaseline(cfg.bulkMB);
-      const realBulk = await bulk(app, rep, shells, real, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, { marker: 'BULK-42-DONE', agentPid: agent.pid });
-      const pty1 = await ptyBaseline(cfg.bulkMB);
-      const ptyBest = Math.max(pty0, pty1);
+      // Bulk rounds, each in a fresh shell (its own recording, which stops at 64 MiB), with the bare
+      // pty measured before each and after the last: the machine's speed drifts within a run.
+      log(`  real agent: bulk, ${cfg.bulkRounds} round(s) (and the bare pty around each, as the baseline)`);
+      const ptyRuns = [await ptyBaseline(cfg.bulkMB)];
+      const rounds = [];
+      for (let i = 0; i < cfg.bulkRounds; i++) {
+        const shellId = i === 0 ? real : await openReadyShell(rep, shells, sessionId);
+        rounds.push(await bulk(app, rep, shells, shellId, `base64 /dev/zero | head -c ${cfg.bulkMB * 1_000_000}; echo; echo BULK-$((6*7))-DONE`, { marker: 'BULK-42-DONE', agentPid: agent.pid }));
+        await rep.call('session.shell.close', { shellId });
+        ptyRuns.push(await ptyBaseline(cfg.bulkMB));
+      }
+      const ptyBest = Math.max(...ptyRuns);
+      const realBulk = rounds.reduce((a, b) => (b.mbPerSecond > a.mbPerSecond ? b : a));
+      const several = rounds.length > 1;
 
       // An emulated demo server.
       const { items } = await rep.call('jump.list', { search: 'web-01' });
@@ -78,14 +89,15 @@ export default {
         row('echo p50 (real shell, node-pty agent)', 'ms', round(realEcho.p50), { op: '<=', value: 3 }, realEcho),
         row('echo p99 (real shell, node-pty agent)', 'ms', round(realEcho.p99), { op: '<=', value: 15 }, realEcho),
         {
-          ...row('bulk output (real shell, node-pty agent)', 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, { ...realBulk, ptyBaselineMBps: [round(pty0), round(pty1)] }),
-          baseline: { value: round(ptyBest), unit: 'MB/s', label: 'bare pty, no appliance' },
+          ...row(`bulk output (real shell, node-pty agent${several ? `, best of ${rounds.length}` : ''})`, 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, { best: realBulk, rounds, ptyBaselineMBps: ptyRuns.map(round) }),
+          baseline: { value: round(ptyBest), unit: 'MB/s', label: `bare pty, no appliance${several ? ' (best)' : ''}` },
           ratio: round((100 * realBulk.mbPerSecond) / ptyBest),
         },
+        ...(several ? [row(`bulk output (real shell, node-pty agent, median of ${rounds.length})`, 'MB/s', round(median(rounds.map((r) => r.mbPerSecond))), null, { roundsMBps: rounds.map((r) => round(r.mbPerSecond)), ptyBaselineMBps: ptyRuns.map(round) })] : []),
         row('echo p50 (emulated endpoint)', 'ms', round(emuEcho.p50), { op: '<=', value: 3 }, emuEcho),
         row('echo p99 (emulated endpoint)', 'ms', round(emuEcho.p99), { op: '<=', value: 15 }, emuEcho),
         row('bulk output (emulated endpoint)', 'MB/s', round(emuBulk.mbPerSecond), { op: '>=', value: 50 }, emuBulk),
-        row('appliance RSS growth during a flood', 'MiB', round(Math.max(realBulk.rssGrowthMiB, emuBulk.rssGrowthMiB)), null, { real: realBulk.rssGrowthMiB, emulated: emuBulk.rssGrowthMiB }),
+        row('appliance RSS growth during a flood', 'MiB', round(Math.max(...rounds.map((r) => r.rssGrowthMiB), emuBulk.rssGrowthMiB)), null, { real: rounds.map((r) => r.rssGrowthMiB), emulated: emuBulk.rssGrowthMiB }),
       );
       return rows;
     } finally {
@@ -169,6 +181,19 @@ async function openShell(rep, shells, sessionId) {
   const { shellId } = await rep.call('session.shell.open', { sessionId, cols: 120, rows: 40, binary: true });
   return shellId;
 }
+
+/**
+ * A real shell whose line editor is up. Wait for the command's output and the prompt after it, not
+ * the terminal's echo of the typed line (which holds "$ " too): typed before bash's line editor is
+ * up, keystrokes would meet the tty's own line discipline instead of the shell.
+ */
+async function openReadyShell(rep, shells, sessionId) {
+  const shellId = await openShell(rep, shells, sessionId);
+  await shells.run(shellId, "PS1='$ '; export PS1; echo READY-$((6*7))", /READY-42\r?\n[^]*\$ $/);
+  return shellId;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Keystroke → echo round trips: a letter, then a backspace, alternately. */
 async function echo(rep, shells, shellId, samples) {
