@@ -35,6 +35,14 @@ describe('OutputBatcher', () => {
     expect(sent.at(-1)).toBe('w');
   });
 
+  it('never lets a batch grow past maxBytes: the read that would starts the next batch', async () => {
+    const sizes: number[] = [];
+    const b = new OutputBatcher((_parts, size) => sizes.push(size), { maxBytes: 1000, holdMs: 30, streamingBytes: 100 });
+    for (let i = 0; i < 10; i++) b.push(new Uint8Array(300));
+    b.flush();
+    expect(sizes).toEqual([900, 900, 900, 300]);
+  });
+
   it('passes bytes through untouched, a character split between two reads included', async () => {
     const sent: Buffer[] = [];
     const b = new OutputBatcher((parts) => sent.push(Buffer.concat(parts)), { maxBytes: 1000, holdMs: 30, streamingBytes: 100 });

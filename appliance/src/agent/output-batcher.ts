@@ -8,7 +8,8 @@
  * - interactive output (an echo, a prompt, the first read after a pause) goes out on the next turn,
  *   as before;
  * - while output streams (the last batch was large and went out moments ago), output is held for
- *   up to `holdMs` or until `maxBytes` are pending, whichever comes first.
+ *   up to `holdMs` or until `maxBytes` are pending, whichever comes first; a read that would take
+ *   the batch past `maxBytes` starts the next one.
  * The extra delay is at most `holdMs`, and only on output that follows a large batch. Bytes, not
  * text: the batch goes on as it came (a character split between two reads stays split).
  */
@@ -39,6 +40,8 @@ export class OutputBatcher {
 
   push(data: Uint8Array): void {
     if (!data.length) return;
+    // A batch stays within maxBytes: one message, one copy (only a single read larger than that is bigger).
+    if (this.pendingBytes + data.length > this.o.maxBytes) this.flush();
     this.pending.push(data);
     this.pendingBytes += data.length;
     if (this.pendingBytes >= this.o.maxBytes) return this.flush();
