@@ -103,7 +103,7 @@ export class ShellRecorder {
 
   /** `json`: `data` already JSON-encoded (the caller sends the same string to the console). */
   output(data: string, json?: string): void {
-    if (this.truncated || this.finished) return;
+    if (!this.recording) return;
     const t = this.elapsed();
     this.cast.write(castEvent(t, 'o', data, json));
     this.text.write(this.filter.feed(data));
@@ -116,7 +116,7 @@ export class ShellRecorder {
   }
 
   resize(cols: number, rows: number): void {
-    if (!this.truncated && !this.finished) this.cast.write(castEvent(this.elapsed(), 'r', `${cols}x${rows}`));
+    if (this.recording) this.cast.write(castEvent(this.elapsed(), 'r', `${cols}x${rows}`));
   }
 
   /** Flushes and closes both files (once). */
