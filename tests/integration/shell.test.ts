@@ -40,6 +40,10 @@ async function login(username: string, password = username === 'admin' ? 'passwo
 const outputOf = (c: TestClient, shellId: number) =>
   c.events.filter((e) => e.event === 'session.shell.output' && (e.data as { shellId: number }).shellId === shellId).map((e) => (e.data as { data: string }).data).join('');
 
+/** The output bytes a binary console got for one shell ("RSH1" messages, in order). */
+const binaryOutputOf = (c: TestClient, shellId: number): Buffer =>
+  Buffer.concat(c.binary.map((b) => unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b)).flatMap((f) => (f?.id === shellId ? [f.data] : [])));
+
 async function run(c: TestClient, shellId: number, line: string, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const before = outputOf(c, shellId).length;
   await c.call('session.shell.input', { shellId, data: line + '\r' });
@@ -173,7 +177,7 @@ describe('the real agent on this machine', () => {
 
   it('a console that opens the shell with binary gets the bytes as binary messages (UTF-8 intact), acknowledges bytes, and the recording still has the text', async () => {
     const { shellId, recordingId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24, binary: true });
-    const bytesOf = () => Buffer.concat(admin.c.binary.map((b) => unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b)).filter((f) => f?.id === shellId).map((f) => f!.data));
+    const bytesOf = () => binaryOutputOf(admin.c, shellId);
     // 200,000 "é" (two bytes each, so characters fall across message boundaries) and a marker.
     await admin.c.call('session.shell.input', { shellId, data: "printf 'caf\\303\\251 \\342\\202\\254 '; head -c 200000 /dev/zero | tr '\\0' '\\1' | sed 's/\\x01/\\xc3\\xa9/g'; echo; echo bin-$((6*7))-done\r" });
     await admin.c.until(() => bytesOf().toString().includes('bin-42-done'), 20_000);
@@ -197,11 +201,7 @@ describe('the real agent on this machine', () => {
 
   it('flow control counts bytes for a binary console: without acks the shell stalls at the window', async () => {
     const { shellId } = await admin.c.call('session.shell.open', { sessionId, cols: 80, rows: 24, binary: true });
-    const bytes = () =>
-      admin.c.binary.reduce((n, b) => {
-        const frame = unwrapShellOutput(CONSOLE_SHELL_OUTPUT, b);
-        return n + (frame?.id === shellId ? frame.data.length : 0);
-      }, 0);
+    const bytes = () => binaryOutputOf(admin.c, shellId).length;
     await admin.c.call('session.shell.input', { shellId, data: 'yes binary-flood-line\r' });
     await new Promise((r) => setTimeout(r, 2500));
     const stalled = bytes();
