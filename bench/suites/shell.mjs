@@ -89,11 +89,11 @@ export default {
         row('echo p50 (real shell, node-pty agent)', 'ms', round(realEcho.p50), { op: '<=', value: 3 }, realEcho),
         row('echo p99 (real shell, node-pty agent)', 'ms', round(realEcho.p99), { op: '<=', value: 15 }, realEcho),
         {
-          ...row(`bulk output (real shell, node-pty agent${several ? `, best of ${rounds.length}` : ''})`, 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, { best: realBulk, rounds, ptyBaselineMBps: ptyRuns.map(round) }),
+          ...row(`bulk output (real shell, node-pty agent${several ? `, best of ${rounds.length}` : ''})`, 'MB/s', round(realBulk.mbPerSecond), { op: '>=', value: 50 }, { rounds, ptyBaselineMBps: ptyRuns.map(round) }),
           baseline: { value: round(ptyBest), unit: 'MB/s', label: `bare pty, no appliance${several ? ' (best)' : ''}` },
           ratio: round((100 * realBulk.mbPerSecond) / ptyBest),
         },
-        ...(several ? [row(`bulk output (real shell, node-pty agent, median of ${rounds.length})`, 'MB/s', round(median(rounds.map((r) => r.mbPerSecond))), null, { roundsMBps: rounds.map((r) => round(r.mbPerSecond)), ptyBaselineMBps: ptyRuns.map(round) })] : []),
+        ...(several ? [row(`bulk output (real shell, node-pty agent, median of ${rounds.length})`, 'MB/s', round(summarize(rounds.map((r) => r.mbPerSecond)).p50), null)] : []),
         row('echo p50 (emulated endpoint)', 'ms', round(emuEcho.p50), { op: '<=', value: 3 }, emuEcho),
         row('echo p99 (emulated endpoint)', 'ms', round(emuEcho.p99), { op: '<=', value: 15 }, emuEcho),
         row('bulk output (emulated endpoint)', 'MB/s', round(emuBulk.mbPerSecond), { op: '>=', value: 50 }, emuBulk),
@@ -192,8 +192,6 @@ async function openReadyShell(rep, shells, sessionId) {
   await shells.run(shellId, "PS1='$ '; export PS1; echo READY-$((6*7))", /READY-42\r?\n[^]*\$ $/);
   return shellId;
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Keystroke → echo round trips: a letter, then a backspace, alternately. */
 async function echo(rep, shells, shellId, samples) {
