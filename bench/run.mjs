@@ -2,13 +2,15 @@
 /**
  * `npm run bench [-- NAME… [--quick] [--out DIR] [--KEY=VALUE…]]`
  *
- * Runs every benchmark in bench/suites/ (or the named ones), each against its own fresh appliance
- * process, then writes DIR/latest.json, a dated copy, and DIR/latest.md (default DIR: bench/results)
- * and prints the table. Naming benchmarks replaces only their rows in the previous results (--fresh:
- * start over). The exit code is 1 when a target of a benchmark run now is missed or one crashed (with
- * --quick, only when one crashed: quick numbers are a smoke test, not a measurement). --KEY=VALUE
- * options go to the benchmarks (see bench/README.md), e.g. `--sessions=500 --rate=400`.
+ * Runs every benchmark in bench/suites/ (or the named ones), each in a Node process of its own
+ * (bench/lib/run-suite.mjs) against its own fresh appliance process, then writes DIR/latest.json, a
+ * dated copy, and DIR/latest.md (default DIR: bench/results) and prints the table. Naming benchmarks
+ * replaces only their rows in the previous results (--fresh: start over). The exit code is 1 when a
+ * target of a benchmark run now is missed or one crashed (with --quick, only when one crashed: quick
+ * numbers are a smoke test, not a measurement). --KEY=VALUE options go to the benchmarks (see
+ * bench/README.md), e.g. `--sessions=500 --rate=400`.
  */
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,16 +60,30 @@ for (const name of thisRun) {
     console.log(`  settled in ${(quiet.ms / 1000).toFixed(1)} s (CPUs ${Math.round(quiet.idleShare * 100)} % idle)`);
   }
   const started = Date.now();
-  try {
-    const rows = await suite.run({ quick: args.quick, options: args.options, log: (line) => console.log(line) });
-    for (const r of rows) results.push({ ...r, pass: judge(r.value, r.target, r.ratio) });
+  const outcome = await runInOwnProcess(name);
+  if (outcome.rows) {
+    for (const r of outcome.rows) results.push({ ...r, pass: judge(r.value, r.target, r.ratio) });
     measured[name] = { date: new Date(started).toISOString(), loadAverage1m: Math.round(loadavg()[0] * 100) / 100 };
     console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } catch (e) {
+  } else {
     crashed = true;
-    console.error(`  ${name} crashed:`, e);
-    results.push({ name, metric: 'crashed', unit: '', value: NaN, target: null, pass: false, details: { error: String(e?.stack ?? e), note: `${name} crashed: ${e?.message ?? e}` } });
+    console.error(`  ${name} crashed: ${outcome.error}`);
+    results.push({ name, metric: 'crashed', unit: '', value: NaN, target: null, pass: false, details: { error: outcome.error, note: `${name} crashed: ${outcome.message}` } });
   }
+}
+
+/**
+ * Runs one benchmark in a fresh Node process (bench/lib/run-suite.mjs: why) and resolves with its
+ * rows, or with the error it died of. Its output goes straight to ours.
+ */
+function runInOwnProcess(name) {
+  return new Promise((res) => {
+    const child = fork(join(benchDir, 'lib', 'run-suite.mjs'), [name, args.quick ? 'quick' : 'full', JSON.stringify(args.options)], { stdio: 'inherit', serialization: 'advanced' });
+    let outcome = null;
+    child.on('message', (m) => (outcome = m));
+    child.on('error', (e) => (outcome ??= { error: String(e?.stack ?? e), message: String(e?.message ?? e) }));
+    child.on('exit', (code, signal) => res(outcome ?? { error: `the benchmark's process exited (${signal ?? `code ${code}`}) without results`, message: `exited ${signal ?? `with code ${code}`}` }));
+  });
 }
 
 const prefix = args.quick ? 'quick' : 'latest';
