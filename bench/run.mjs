@@ -13,9 +13,7 @@
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadavg } from 'node:os';
-import { settle } from './lib/settle.mjs';
 import { judge, machineInfo, markdown } from './lib/report.mjs';
 
 const benchDir = import.meta.dirname;
@@ -52,19 +50,10 @@ const measured = {};
 let crashed = false;
 const thisRun = new Set(args.names.length ? args.names : available);
 for (const name of thisRun) {
-  const { default: suite } = await import(pathToFileURL(join(suitesDir, `${name}.mjs`)).href);
-  console.log(`▶ ${name}${args.quick ? ' (quick)' : ''}: ${suite.description}`);
-  // A full measurement starts on a quiet machine (bench/lib/settle.mjs); a quick smoke run does not wait.
-  if (!args.quick) {
-    const quiet = await settle();
-    console.log(`  settled in ${(quiet.ms / 1000).toFixed(1)} s (CPUs ${Math.round(quiet.idleShare * 100)} % idle)`);
-  }
-  const started = Date.now();
   const outcome = await runInOwnProcess(name);
   if (outcome.rows) {
     for (const r of outcome.rows) results.push({ ...r, pass: judge(r.value, r.target, r.ratio) });
-    measured[name] = { date: new Date(started).toISOString(), loadAverage1m: Math.round(loadavg()[0] * 100) / 100 };
-    console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    measured[name] = { date: outcome.date, loadAverage1m: Math.round(loadavg()[0] * 100) / 100 };
   } else {
     crashed = true;
     console.error(`  ${name} crashed: ${outcome.error}`);
@@ -73,16 +62,19 @@ for (const name of thisRun) {
 }
 
 /**
- * Runs one benchmark in a fresh Node process (bench/lib/run-suite.mjs: why) and resolves with its
- * rows, or with the error it died of. Its output goes straight to ours.
+ * Runs one benchmark in a fresh Node process (bench/lib/run-suite.mjs: why; it also waits for a quiet
+ * machine first) and resolves with `{ rows, date }`, or `{ error, message }` when it died. Its output
+ * goes straight to ours.
  */
 function runInOwnProcess(name) {
   return new Promise((res) => {
+    const failed = (message, stack = message) => ({ error: stack, message });
     const child = fork(join(benchDir, 'lib', 'run-suite.mjs'), [name, args.quick ? 'quick' : 'full', JSON.stringify(args.options)], { stdio: 'inherit', serialization: 'advanced' });
     let outcome = null;
     child.on('message', (m) => (outcome = m));
-    child.on('error', (e) => (outcome ??= { error: String(e?.stack ?? e), message: String(e?.message ?? e) }));
-    child.on('exit', (code, signal) => res(outcome ?? { error: `the benchmark's process exited (${signal ?? `code ${code}`}) without results`, message: `exited ${signal ?? `with code ${code}`}` }));
+    // A process that could not start may never report 'exit'.
+    child.on('error', (e) => res(outcome ?? failed(e.message, e.stack)));
+    child.on('exit', (code, signal) => res(outcome ?? failed(`its process exited ${signal ?? `with code ${code}`} without results`)));
   });
 }
 
